@@ -1,0 +1,70 @@
+package dev.asyncjavalin.lab;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.rendering.FileRenderer;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The settings every chapter app shares, so that each chapter's {@code App} shows only its lesson. */
+public final class Lab {
+
+    /** How long a stopping app lets in-flight requests finish. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private Lab() {
+    }
+
+    /**
+     * Quiet, fast start; a graceful stop; JTE pages precompiled into {@code templatePackage};
+     * the course stylesheet at {@code /course.css}; a readable page for unsolved exercises.
+     */
+    public static void configure(JavalinConfig config, String templatePackage) {
+        config.startup.showJavalinBanner = false;
+        // the watcher keeps the JVM alive for seconds after a quick start and stop
+        config.startup.startupWatcherEnabled = false;
+        // without a stop timeout Jetty cuts in-flight requests off when the app stops
+        config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
+        config.fileRenderer(jte(templatePackage));
+        config.staticFiles.add("/dev/asyncjavalin/lab/static", Location.CLASSPATH);
+        config.routes.exception(ExerciseNotSolved.class, (e, ctx) ->
+                ctx.status(501).contentType("text/plain; charset=utf-8").result(e.getMessage()));
+    }
+
+    /** Renders {@code ctx.render("page.jte", model)} with the precompiled templates of one package. */
+    public static FileRenderer jte(String templatePackage) {
+        TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Lab.class.getClassLoader(), templatePackage);
+        return (file, model, ctx) -> {
+            StringOutput html = new StringOutput();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = (Map<String, Object>) model;
+            engine.render(file, params, html);
+            return html.toString();
+        };
+    }
+
+    /**
+     * Answers a failed query-parameter check with 400 and one plain sentence per parameter, e.g.
+     * {@code Query parameter 'timeout' must be from 100 to 10000 (ms), got 'abc'}.
+     */
+    public static void badQueryParameter(ValidationException e, Context ctx) {
+        String message = e.getErrors().entrySet().stream()
+                .map(entry -> describe(entry.getKey(), entry.getValue()))
+                .collect(Collectors.joining("\n"));
+        ctx.status(400).contentType("text/plain; charset=utf-8").result(message + "\n");
+    }
+
+    private static String describe(String parameter, List<ValidationError<Object>> errors) {
+        ValidationError<Object> first = errors.get(0);
+        String reason = "TYPE_CONVERSION_FAILED".equals(first.getMessage()) ? "must be a whole number" : first.getMessage();
+        return "Query parameter '" + parameter + "' " + reason + ", got '" + first.value + "'";
+    }
+}

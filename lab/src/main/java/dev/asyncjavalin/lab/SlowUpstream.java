@@ -1,0 +1,493 @@
+package dev.asyncjavalin.lab;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * "The internet", on loopback: an embedded HTTP server with slow recipe pages and faults.
+ *
+ * <p>Every recipe page answers after its own latency, drawn once from a seeded random generator,
+ * so the same seed gives the same numbers on every run. Delays are scheduled, never slept: one
+ * thread can keep thousands of requests waiting, so the upstream is never the bottleneck of a
+ * measurement.
+ *
+ * <pre>
+ *   /recipes/{n}   recipe page n (1..pages) after its seeded latency
+ *   /slow?ms=N     a page after exactly N ms
+ *   /error         HTTP 500
+ *   /reset         drops the connection without answering
+ *   /hang          never answers (until the upstream stops)
+ *   /huge?mb=N     an N MiB page (default 64)
+ *   /script        a page whose title carries a &lt;script&gt; tag
+ * </pre>
+ *
+ * <p>Barrier mode ({@link Builder#barrier}) holds every recipe request until K of them are in
+ * flight at once, then answers them all. Code that calls one page after another never gets
+ * there: after the barrier timeout the waiting requests get HTTP 504 and the barrier stays
+ * broken, so a test of concurrency fails fast and clearly instead of hanging or timing.
+ */
+public final class SlowUpstream implements AutoCloseable {
+
+    public static final long DEFAULT_SEED = 2021;
+    public static final int DEFAULT_PAGES = 10;
+    public static final Duration DEFAULT_MIN_LATENCY = Duration.ofMillis(200);
+    public static final Duration DEFAULT_MAX_LATENCY = Duration.ofMillis(1500);
+    public static final Duration DEFAULT_BARRIER_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final String[] DISHES = {
+        "Shakshuka", "Pad Thai", "Ratatouille", "Pierogi", "Jollof Rice", "Bibimbap", "Moussaka",
+        "Pho", "Feijoada", "Goulash", "Tagine", "Okonomiyaki", "Risotto", "Borscht", "Dal Makhani",
+        "Paella", "Ceviche", "Khachapuri", "Laksa", "Pastel de Nata",
+    };
+
+    private final Builder settings;
+    private final List<Duration> latencies;
+    private final HttpServer server;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService workers;
+    private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
+    private final Barrier barrier;
+
+    private SlowUpstream(Builder settings) throws IOException {
+        this.settings = settings;
+        this.latencies = drawLatencies(settings);
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("slow-upstream-timer"));
+        this.workers = Executors.newCachedThreadPool(daemon("slow-upstream-worker"));
+        this.barrier = settings.barrierParties > 0 ? new Barrier(settings.barrierParties, settings.barrierTimeout) : null;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port), 1024);
+        server.setExecutor(workers);
+        server.createContext("/", this::route);
+        server.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The course default: 10 pages, 0.2-1.5 s, seed 2021, on a free loopback port. */
+    public static SlowUpstream start() {
+        return builder().start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String url(String path) {
+        return baseUrl() + path;
+    }
+
+    /** The recipe page URLs, in page order. */
+    public List<String> recipeUrls() {
+        List<String> urls = new ArrayList<>();
+        for (int page = 1; page <= settings.pages; page++) {
+            urls.add(url("/recipes/" + page));
+        }
+        return urls;
+    }
+
+    /** One URL per fault mode, plus one on a port where nothing listens (connection refused). */
+    public Map<String, String> faultUrls() {
+        Map<String, String> faults = new LinkedHashMap<>();
+        faults.put("HTTP 500", url("/error"));
+        faults.put("connection dropped", url("/reset"));
+        faults.put("never answers", url("/hang"));
+        faults.put("64 MiB body", url("/huge?mb=64"));
+        faults.put("script in title", url("/script"));
+        faults.put("nothing listening", "http://127.0.0.1:" + closedPort() + "/");
+        return faults;
+    }
+
+    public UpstreamUrls urls() {
+        return new UpstreamUrls(recipeUrls(), faultUrls(), describe());
+    }
+
+    /** The seeded latency of recipe page {@code page} (1-based). */
+    public Duration latencyOf(int page) {
+        return latencies.get(page - 1);
+    }
+
+    public List<Duration> latencies() {
+        return List.copyOf(latencies);
+    }
+
+    /** The most requests this upstream has held open at the same time. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Requests answered (or dropped on purpose) so far. */
+    public int served() {
+        return served.get();
+    }
+
+    public String describe() {
+        String mode = barrier != null
+                ? "barrier of " + settings.barrierParties + " (timeout " + settings.barrierTimeout.toMillis() + " ms)"
+                : settings.pages + " pages, " + settings.minLatency.toMillis() + "-" + settings.maxLatency.toMillis()
+                        + " ms, seed " + settings.seed;
+        return "SlowUpstream at " + baseUrl() + ": " + mode;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        for (HttpExchange exchange : open) {
+            exchange.close();
+        }
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    // --- routing -------------------------------------------------------------------------------
+
+    private void route(HttpExchange exchange) {
+        open.add(exchange);
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        String path = exchange.getRequestURI().getPath();
+        try {
+            if (path.equals("/")) {
+                respond(exchange, 200, "text/plain", index());
+            } else if (path.startsWith("/recipes/")) {
+                recipe(exchange, path.substring("/recipes/".length()));
+            } else if (path.equals("/slow")) {
+                int ms = intParam(exchange, "ms", 1000, 0, 600_000);
+                later(Duration.ofMillis(ms), () -> respond(exchange, 200, "text/html", page("Slow page after " + ms + " ms")));
+            } else if (path.equals("/error")) {
+                respond(exchange, 500, "text/plain", "simulated upstream failure");
+            } else if (path.equals("/reset")) {
+                // closing before any response header is sent makes the server drop the connection
+                finish(exchange);
+            } else if (path.equals("/hang")) {
+                // keep the exchange open; close() releases it
+            } else if (path.equals("/huge")) {
+                hugeBody(exchange, intParam(exchange, "mb", 64, 1, 1024));
+            } else if (path.equals("/script")) {
+                respond(exchange, 200, "text/html", page("<script>alert('upstream')</script>Totally Safe Soup"));
+            } else {
+                respond(exchange, 404, "text/plain", "no such page: " + path + "\n\n" + index());
+            }
+        } catch (IllegalArgumentException badParam) {
+            respond(exchange, 400, "text/plain", badParam.getMessage());
+        }
+    }
+
+    private void recipe(HttpExchange exchange, String pageText) {
+        int page;
+        try {
+            page = Integer.parseInt(pageText);
+        } catch (NumberFormatException e) {
+            page = -1;
+        }
+        if (page < 1 || page > settings.pages) {
+            respond(exchange, 404, "text/plain", "recipe pages are 1.." + settings.pages);
+            return;
+        }
+        String html = page("Recipe " + page + ": " + DISHES[(page - 1) % DISHES.length]);
+        if (barrier != null) {
+            barrier.arrive(exchange, html);
+        } else {
+            later(latencyOf(page), () -> respond(exchange, 200, "text/html", html));
+        }
+    }
+
+    private void hugeBody(HttpExchange exchange, int mebibytes) {
+        byte[] chunk = "<p>filler</p>\n".repeat(4096).getBytes(StandardCharsets.UTF_8);
+        long total = (long) mebibytes * 1024 * 1024;
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, 0); // 0 = chunked: the client learns the size only by reading
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(page("A very long page").getBytes(StandardCharsets.UTF_8));
+                for (long sent = 0; sent < total; sent += chunk.length) {
+                    body.write(chunk);
+                }
+            }
+        } catch (IOException clientGaveUp) {
+            // expected: a careful client stops reading long before the end
+        } finally {
+            finish(exchange);
+        }
+    }
+
+    // --- responses -----------------------------------------------------------------------------
+
+    private void later(Duration delay, Runnable answer) {
+        timer.schedule(() -> workers.execute(answer), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void respond(HttpExchange exchange, int status, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException clientGaveUp) {
+            // the caller timed out or went away; nothing to tell anyone
+        } finally {
+            finish(exchange);
+        }
+    }
+
+    private void finish(HttpExchange exchange) {
+        if (open.remove(exchange)) {
+            inFlight.decrementAndGet();
+            served.incrementAndGet();
+        }
+        exchange.close();
+    }
+
+    private static String page(String title) {
+        return "<!doctype html><html><head><title>" + title + "</title></head>"
+                + "<body><h1>" + title + "</h1><p>Served by the course's SlowUpstream.</p></body></html>";
+    }
+
+    private String index() {
+        StringBuilder text = new StringBuilder(describe()).append("\n\n");
+        for (int page = 1; page <= settings.pages; page++) {
+            text.append(String.format("  /recipes/%-3d %5d ms%n", page, latencyOf(page).toMillis()));
+        }
+        text.append("""
+
+                  /slow?ms=N    answers after N ms
+                  /error        HTTP 500
+                  /reset        drops the connection without answering
+                  /hang         never answers
+                  /huge?mb=N    an N MiB page (default 64)
+                  /script       a title with a <script> tag in it
+                """);
+        return text.toString();
+    }
+
+    private static int intParam(HttpExchange exchange, String name, int fallback, int min, int max) {
+        String query = exchange.getRequestURI().getQuery();
+        if (query == null) {
+            return fallback;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                String value = pair.substring(name.length() + 1);
+                try {
+                    int number = Integer.parseInt(value);
+                    if (number >= min && number <= max) {
+                        return number;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+                throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+            }
+        }
+        return fallback;
+    }
+
+    private static List<Duration> drawLatencies(Builder settings) {
+        Random random = new Random(settings.seed);
+        long min = settings.minLatency.toMillis();
+        long spread = settings.maxLatency.toMillis() - min;
+        List<Duration> drawn = new ArrayList<>();
+        for (int page = 1; page <= settings.pages; page++) {
+            drawn.add(Duration.ofMillis(min + Math.round(random.nextDouble() * spread)));
+        }
+        return List.copyOf(drawn);
+    }
+
+    private static int closedPort() {
+        // bind, read the port, release it: for a while nothing listens there
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Holds requests until {@code parties} are waiting together, then answers them all. */
+    private final class Barrier {
+        private final int parties;
+        private final Duration timeout;
+        private final List<HttpExchange> waiting = new ArrayList<>();
+        private final List<String> bodies = new ArrayList<>();
+        private int generation;
+        private boolean broken;
+
+        Barrier(int parties, Duration timeout) {
+            this.parties = parties;
+            this.timeout = timeout;
+        }
+
+        void arrive(HttpExchange exchange, String body) {
+            List<HttpExchange> release = List.of();
+            List<String> releaseBodies = List.of();
+            synchronized (this) {
+                if (broken) {
+                    workers.execute(() -> respond(exchange, 504, "text/plain", brokenMessage(0)));
+                    return;
+                }
+                waiting.add(exchange);
+                bodies.add(body);
+                if (waiting.size() == 1) {
+                    int myGeneration = generation;
+                    timer.schedule(() -> expire(myGeneration), timeout.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                if (waiting.size() == parties) {
+                    release = List.copyOf(waiting);
+                    releaseBodies = List.copyOf(bodies);
+                    waiting.clear();
+                    bodies.clear();
+                    generation++;
+                }
+            }
+            for (int i = 0; i < release.size(); i++) {
+                HttpExchange released = release.get(i);
+                String releasedBody = releaseBodies.get(i);
+                workers.execute(() -> respond(released, 200, "text/html", releasedBody));
+            }
+        }
+
+        private void expire(int expiredGeneration) {
+            List<HttpExchange> stuck;
+            synchronized (this) {
+                if (generation != expiredGeneration || waiting.isEmpty()) {
+                    return;
+                }
+                broken = true;
+                stuck = List.copyOf(waiting);
+                waiting.clear();
+                bodies.clear();
+            }
+            String message = brokenMessage(stuck.size());
+            for (HttpExchange exchange : stuck) {
+                workers.execute(() -> respond(exchange, 504, "text/plain", message));
+            }
+        }
+
+        private String brokenMessage(int arrived) {
+            return "barrier broken: waited " + timeout.toMillis() + " ms for " + parties
+                    + " requests in flight at once" + (arrived > 0 ? ", but only " + arrived + " arrived" : "")
+                    + " (the calls did not run concurrently)";
+        }
+    }
+
+    /** Settings; {@link #start()} starts the server. */
+    public static final class Builder {
+        private int port = 0;
+        private int pages = DEFAULT_PAGES;
+        private long seed = DEFAULT_SEED;
+        private Duration minLatency = DEFAULT_MIN_LATENCY;
+        private Duration maxLatency = DEFAULT_MAX_LATENCY;
+        private int barrierParties = 0;
+        private Duration barrierTimeout = DEFAULT_BARRIER_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder pages(int pages) {
+            if (pages < 1 || pages > 1000) {
+                throw new IllegalArgumentException("pages must be 1..1000, got " + pages);
+            }
+            this.pages = pages;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder latency(Duration min, Duration max) {
+            if (min.isNegative() || max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("latency needs 0 <= min <= max, got " + min + ".." + max);
+            }
+            this.minLatency = min;
+            this.maxLatency = max;
+            return this;
+        }
+
+        /** Every recipe page answers after exactly {@code latency}. */
+        public Builder fixedLatency(Duration latency) {
+            return latency(latency, latency);
+        }
+
+        /** Answer recipe pages only once {@code parties} requests are in flight together. */
+        public Builder barrier(int parties) {
+            return barrier(parties, DEFAULT_BARRIER_TIMEOUT);
+        }
+
+        public Builder barrier(int parties, Duration timeout) {
+            if (parties < 1) {
+                throw new IllegalArgumentException("a barrier needs at least 1 party, got " + parties);
+            }
+            this.barrierParties = parties;
+            this.barrierTimeout = timeout;
+            return this;
+        }
+
+        public SlowUpstream start() {
+            try {
+                return new SlowUpstream(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("SlowUpstream could not listen on port " + port + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Runs the upstream on its own: {@code mvn -pl lab exec:java [-Dexec.args="--port 8080 --pages 10 --seed 2021"]}. */
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine line = CommandLine.parse(args);
+        Builder builder = builder().port(line.intOption("port", 8080, 0, 65535));
+        builder.pages(line.intOption("pages", DEFAULT_PAGES, 1, 1000));
+        builder.seed(line.intOption("seed", (int) DEFAULT_SEED, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        SlowUpstream upstream;
+        try {
+            upstream = builder.start();
+        } catch (UncheckedIOException e) {
+            System.err.println(e.getMessage() + ". Try another one: --port 8081");
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(upstream::close));
+        System.out.println(upstream.index().replace(upstream.describe(), upstream.describe() + "  (Ctrl+C stops it)"));
+        Thread.currentThread().join();
+    }
+}

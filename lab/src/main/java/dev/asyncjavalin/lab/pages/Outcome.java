@@ -1,0 +1,44 @@
+package dev.asyncjavalin.lab.pages;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+
+/** How fetching one page ended. Every failure is a row on the page, never an error page. */
+public enum Outcome {
+    OK("ok"),
+    HTTP_ERROR("http error"),
+    TIMEOUT("timeout"),
+    UNREACHABLE("unreachable"),
+    CONNECTION_LOST("connection lost"),
+    TOO_LARGE("too large");
+
+    private final String label;
+
+    Outcome(String label) {
+        this.label = label;
+    }
+
+    /** What the page shows in the status column. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Names an OkHttp failure. OkHttp reports its timeouts as {@link InterruptedIOException}s
+     * (a read timeout is a {@code SocketTimeoutException}, a call timeout a plain "timeout");
+     * nobody listening is a {@link ConnectException}; anything else broke mid-conversation.
+     */
+    public static Outcome of(IOException failure) {
+        if (failure instanceof InterruptedIOException) {
+            return TIMEOUT;
+        }
+        if (failure instanceof ConnectException || failure instanceof UnknownHostException
+                || failure instanceof NoRouteToHostException) {
+            return UNREACHABLE;
+        }
+        return CONNECTION_LOST;
+    }
+}

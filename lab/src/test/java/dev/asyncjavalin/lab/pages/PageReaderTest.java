@@ -1,0 +1,61 @@
+package dev.asyncjavalin.lab.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PageReaderTest {
+
+    private static Response response(int code, String body) {
+        return new Response.Builder()
+                .request(new Request.Builder().url("http://127.0.0.1/x").build())
+                .protocol(Protocol.HTTP_1_1).code(code).message("")
+                .body(ResponseBody.create(body, MediaType.get("text/html")))
+                .build();
+    }
+
+    @Test
+    @DisplayName("a page's title is read and kept as text")
+    void readsTitle() throws IOException {
+        PageResult result = PageReader.read("u", response(200, "<html><head><TITLE> Pho </TITLE>"), System.nanoTime());
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.title()).isEqualTo("Pho");
+        assertThat(result.status()).isEqualTo("200");
+    }
+
+    @Test
+    @DisplayName("a non-2xx answer is an HTTP error row with its code")
+    void httpError() throws IOException {
+        PageResult result = PageReader.read("u", response(503, "busy"), System.nanoTime());
+        assertThat(result.outcome()).isEqualTo(Outcome.HTTP_ERROR);
+        assertThat(result.status()).isEqualTo("503");
+        assertThat(result.detail()).contains("503");
+    }
+
+    @Test
+    @DisplayName("a body over the limit is not kept in memory")
+    void tooLarge() throws IOException {
+        PageResult result = PageReader.read("u", response(200, "x".repeat((int) PageReader.MAX_BODY_BYTES + 10)), System.nanoTime());
+        assertThat(result.outcome()).isEqualTo(Outcome.TOO_LARGE);
+        assertThat(result.title()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("OkHttp's failures get names a learner recognises")
+    void namesFailures() {
+        assertThat(Outcome.of(new SocketTimeoutException("read timed out"))).isEqualTo(Outcome.TIMEOUT);
+        assertThat(Outcome.of(new InterruptedIOException("timeout"))).isEqualTo(Outcome.TIMEOUT);
+        assertThat(Outcome.of(new ConnectException("refused"))).isEqualTo(Outcome.UNREACHABLE);
+        assertThat(Outcome.of(new IOException("unexpected end of stream"))).isEqualTo(Outcome.CONNECTION_LOST);
+    }
+}
