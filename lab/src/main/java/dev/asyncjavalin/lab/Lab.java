@@ -64,7 +64,10 @@ public final class Lab {
 
     private static String describe(String parameter, List<ValidationError<Object>> errors) {
         ValidationError<Object> first = errors.get(0);
-        String reason = "TYPE_CONVERSION_FAILED".equals(first.getMessage()) ? "must be a whole number" : first.getMessage();
-        return "Query parameter '" + parameter + "' " + reason + ", got '" + first.value + "'";
+        return switch (first.getMessage()) {
+            case "NULLCHECK_FAILED" -> "Query parameter '" + parameter + "' is required";
+            case "TYPE_CONVERSION_FAILED" -> "Query parameter '" + parameter + "' must be a whole number, got '" + first.value + "'";
+            default -> "Query parameter '" + parameter + "' " + first.getMessage() + ", got '" + first.value + "'";
+        };
     }
 }

@@ -43,6 +43,12 @@ public final class Launcher {
         return this;
     }
 
+    /** Every entry of {@code routes}: path to one line on what it shows. */
+    public Launcher tryPaths(Map<String, String> routes) {
+        tryThese.putAll(routes);
+        return this;
+    }
+
     /** Parses {@code args}, starts the app made by {@code createApp}, and returns at once. */
     public void run(String[] args, Function<UpstreamUrls, Javalin> createApp) {
         try {

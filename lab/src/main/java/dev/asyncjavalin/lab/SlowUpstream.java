@@ -474,15 +474,20 @@ public final class SlowUpstream implements AutoCloseable {
 
     /** Runs the upstream on its own: {@code mvn -pl lab exec:java [-Dexec.args="--port 8080 --pages 10 --seed 2021"]}. */
     public static void main(String[] args) throws InterruptedException {
-        CommandLine line = CommandLine.parse(args);
-        Builder builder = builder().port(line.intOption("port", 8080, 0, 65535));
-        builder.pages(line.intOption("pages", DEFAULT_PAGES, 1, 1000));
-        builder.seed(line.intOption("seed", (int) DEFAULT_SEED, Integer.MIN_VALUE, Integer.MAX_VALUE));
         SlowUpstream upstream;
         try {
-            upstream = builder.start();
+            CommandLine line = CommandLine.parse(args);
+            upstream = builder()
+                    .port(line.intOption("port", 8080, 0, 65535))
+                    .pages(line.intOption("pages", DEFAULT_PAGES, 1, 1000))
+                    .seed(line.intOption("seed", (int) DEFAULT_SEED, Integer.MIN_VALUE, Integer.MAX_VALUE))
+                    .start();
+        } catch (CommandLine.UsageException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (UncheckedIOException e) {
-            System.err.println(e.getMessage() + ". Try another one: --port 8081");
+            System.err.println(e.getMessage() + ". Try another one: -Dexec.args=\"--port 8081\"");
             System.exit(1);
             return;
         }

@@ -88,10 +88,10 @@ public final class ExerciseSummary implements TestExecutionListener {
         return Optional.empty();
     }
 
+    /** AssertJ puts the description on the first line and the mismatch on the next: keep both. */
     private static String firstLine(String text) {
-        String trimmed = text == null ? "failed" : text.strip();
-        int newline = trimmed.indexOf('\n');
-        String line = newline < 0 ? trimmed : trimmed.substring(0, newline);
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+        String oneLine = (text == null ? "failed" : text).strip().lines().limit(3)
+                .map(String::strip).filter(line -> !line.isEmpty()).reduce((a, b) -> a + " " + b).orElse("failed");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }
 }
