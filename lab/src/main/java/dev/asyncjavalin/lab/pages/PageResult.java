@@ -20,9 +20,10 @@ public record PageResult(String url, Outcome outcome, int httpStatus, String tit
         return outcome == Outcome.OK;
     }
 
-    /** What the status column shows: the HTTP code when there was one, else the outcome. */
+    /** What the status column shows: the HTTP code for an answer we read, else the outcome. */
     public String status() {
-        return httpStatus > 0 ? String.valueOf(httpStatus) : outcome.label();
+        boolean answered = outcome == Outcome.OK || outcome == Outcome.HTTP_ERROR;
+        return answered ? String.valueOf(httpStatus) : outcome.label();
     }
 
     public long millis() {
