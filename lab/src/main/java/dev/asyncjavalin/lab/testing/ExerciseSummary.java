@@ -63,7 +63,9 @@ public final class ExerciseSummary implements TestExecutionListener {
         }
         long solved = exercises.values().stream().filter(e -> e.failures.isEmpty()).count();
         StringBuilder out = new StringBuilder("\n──── Exercises: ").append(solved).append(" of ").append(exercises.size()).append(" solved ────\n");
-        for (Exercise exercise : exercises.values()) {
+        List<Exercise> inOrder = new ArrayList<>(exercises.values());
+        inOrder.sort(java.util.Comparator.comparing(e -> e.name)); // ids first: 1.1, 1.2, ...
+        for (Exercise exercise : inOrder) {
             boolean done = exercise.failures.isEmpty();
             out.append(done ? "  [x] " : "  [ ] ").append(exercise.name);
             out.append(done ? "  (" + exercise.passed + " tests pass)" : "  (" + exercise.failures.size() + " of "

@@ -1,0 +1,103 @@
+package dev.asyncjavalin.ch03;
+
+import dev.asyncjavalin.lab.CommandLine;
+import dev.asyncjavalin.lab.SlowUpstream;
+import dev.asyncjavalin.lab.pages.PageResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+
+/**
+ * Measures one-after-another against all-at-once on the embedded upstream, in one run, and
+ * prints the ratios. Not a test: timings belong in a report, not in an assertion.
+ *
+ * <pre>mvn -pl chapters/03 exec:java@benchmark [-Dexec.args="--rounds 5 --pages 10"]</pre>
+ */
+public final class Benchmark {
+
+    public static void main(String[] args) {
+        try {
+            CommandLine line = CommandLine.parse(args);
+            run(line.intOption("rounds", 3, 1, 50), line.intOption("pages", SlowUpstream.DEFAULT_PAGES, 1, 50));
+        } catch (CommandLine.UsageException e) {
+            System.err.println("Cannot run the benchmark: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(int rounds, int pageCount) {
+        OkHttpClient chapterClient = UpstreamClient.create();
+        OkHttpClient defaultClient = new OkHttpClient(); // OkHttp's defaults: at most 5 calls per host
+        try (SlowUpstream upstream = SlowUpstream.builder().pages(pageCount).start()) {
+            List<String> urls = upstream.recipeUrls();
+            System.out.printf("%s%n%d pages, %d rounds after one warm-up round; seeded latencies (ms): %s%n%n",
+                    upstream.describe(), urls.size(), rounds, upstream.latencies().stream().map(Duration::toMillis).toList());
+
+            SequentialFetcher sequential = new SequentialFetcher(new PageCalls(chapterClient));
+            ConcurrentFetcher concurrentDefault = new ConcurrentFetcher(new PageCalls(defaultClient));
+            ConcurrentFetcher concurrent = new ConcurrentFetcher(new PageCalls(chapterClient));
+
+            List<Long> sequentialMs = new ArrayList<>();
+            List<Long> defaultMs = new ArrayList<>();
+            List<Long> concurrentMs = new ArrayList<>();
+            List<Long> slowestMs = new ArrayList<>();
+            System.out.println("round   one after another   all at once (5/host)   all at once (this chapter)   slowest call");
+            for (int round = 0; round <= rounds; round++) {
+                Measured oneByOne = measure(urls, u -> sequential.fetchAll(u, App.CALL_TIMEOUT));
+                Measured fivePerHost = measure(urls, u -> concurrentDefault.fetchAll(u, App.CALL_TIMEOUT));
+                Measured allAtOnce = measure(urls, u -> concurrent.fetchAll(u, App.CALL_TIMEOUT));
+                long slowest = PageResult.slowest(oneByOne.results).toMillis(); // each call alone, never queued
+                String label = round == 0 ? "warm-up" : String.valueOf(round);
+                System.out.printf("%-7s %14d ms %19d ms %25d ms %12d ms%n", label, oneByOne.millis, fivePerHost.millis, allAtOnce.millis, slowest);
+                if (round > 0) {
+                    sequentialMs.add(oneByOne.millis);
+                    defaultMs.add(fivePerHost.millis);
+                    concurrentMs.add(allAtOnce.millis);
+                    slowestMs.add(slowest);
+                }
+            }
+            long seq = median(sequentialMs);
+            long five = median(defaultMs);
+            long all = median(concurrentMs);
+            long slowest = median(slowestMs);
+            long sumOfLatencies = upstream.latencies().stream().mapToLong(Duration::toMillis).sum();
+            System.out.printf("%nmedians: one after another %d ms (sum of latencies %d ms), all at once %d ms with 5/host, %d ms with this chapter's client, slowest call %d ms%n",
+                    seq, sumOfLatencies, five, all, slowest);
+            System.out.printf("speed-up, one after another / all at once:  %.2fx (the bound, sum / slowest, is %.2fx)%n",
+                    ratio(seq, all), ratio(sumOfLatencies, slowest));
+            System.out.printf("all at once / slowest call:                 %.3f (1.000 = no overhead at all)%n", ratio(all, slowest));
+            System.out.printf("5-per-host limit / this chapter's client:   %.2fx%s%n", ratio(five, all),
+                    all > slowest * 1.05 ? "   <- still waves: solve exercise 3.2" : "");
+        } finally {
+            UpstreamClient.shutdown(chapterClient);
+            UpstreamClient.shutdown(defaultClient);
+        }
+    }
+
+    private record Measured(List<PageResult> results, long millis) {
+    }
+
+    private static Measured measure(List<String> urls, Function<List<String>, List<PageResult>> fetchAll) {
+        long started = System.nanoTime();
+        List<PageResult> results = fetchAll.apply(urls);
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        long failed = results.stream().filter(result -> !result.ok()).count();
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " of " + urls.size() + " calls failed; the numbers would mean nothing");
+        }
+        return new Measured(results, millis);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return (double) numerator / Math.max(1, denominator);
+    }
+}
