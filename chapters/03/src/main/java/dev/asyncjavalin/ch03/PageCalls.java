@@ -1,5 +1,6 @@
 package dev.asyncjavalin.ch03;
 
+import dev.asyncjavalin.lab.pages.Outcome;
 import dev.asyncjavalin.lab.pages.PageReader;
 import dev.asyncjavalin.lab.pages.PageResult;
 import java.io.IOException;
@@ -40,12 +41,14 @@ final class PageCalls {
                 }
             }
 
+            // tag::onFailure[]
             @Override
             public void onFailure(Call call, IOException e) {
                 // EXERCISE 3.1: a failed call must still become a row (see Outcome.of and PageResult.failed)
                 page.completeExceptionally(e);
                 // END EXERCISE 3.1
             }
+            // end::onFailure[]
         });
         return page;
     }

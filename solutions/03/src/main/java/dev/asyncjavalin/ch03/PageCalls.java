@@ -41,6 +41,7 @@ final class PageCalls {
                 }
             }
 
+            // tag::onFailure[]
             @Override
             public void onFailure(Call call, IOException e) {
                 // EXERCISE 3.1: a failed call must still become a row (see Outcome.of and PageResult.failed)
@@ -48,6 +49,7 @@ final class PageCalls {
                 page.complete(PageResult.failed(url, Outcome.of(e), e.toString(), PageReader.since(started)));
                 // END EXERCISE 3.1
             }
+            // end::onFailure[]
         });
         return page;
     }

@@ -1,0 +1,105 @@
+package dev.asyncjavalin.tools;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The course checks from the command line. From the repository root:
+ * <pre>
+ * mvn -q -pl tools exec:java -Dexec.args="snippets sync"
+ * </pre>
+ * Exit status: 0 all good, 1 problems found (each printed), 2 the command line was not understood.
+ */
+public final class CourseChecks {
+
+    static final String USAGE =
+            "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | results MODULE_DIR fail|pass";
+
+    private CourseChecks() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        // exec:java runs inside Maven's own JVM: exiting on success would cut Maven short, so only exit on failure
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> words = new ArrayList<>(List.of(args));
+        Path root = defaultRoot(Path.of("").toAbsolutePath());
+        int rootOption = words.indexOf("--root");
+        if (rootOption >= 0) {
+            if (rootOption + 1 >= words.size()) {
+                return usage(err, "--root needs a directory");
+            }
+            root = Path.of(words.get(rootOption + 1)).toAbsolutePath().normalize();
+            words.subList(rootOption, rootOption + 2).clear();
+        }
+        try {
+            String command = String.join(" ", words);
+            if (command.equals("snippets check")) {
+                return report(out, Snippets.check(root), "snippets: every include matches its source");
+            }
+            if (command.equals("snippets sync")) {
+                Snippets.sync(root).forEach(out::println);
+                // what sync cannot fix (a missing file or tag) still needs a person
+                return report(out, Snippets.check(root), "snippets: every include matches its source");
+            }
+            if (command.equals("regions")) {
+                return report(out, ExerciseRegions.check(root), "regions: chapters and solutions differ only inside exercise regions");
+            }
+            if (words.size() == 3 && words.get(0).equals("results")) {
+                ExerciseResults.Expectation expected;
+                try {
+                    expected = ExerciseResults.Expectation.parse(words.get(2));
+                } catch (IllegalArgumentException e) {
+                    return usage(err, "expected 'fail' or 'pass', got '" + words.get(2) + "'");
+                }
+                ExerciseResults.Report results = ExerciseResults.check(root, words.get(1), expected);
+                out.println(results.summary());
+                return report(out, results.problems(), null);
+            }
+            return usage(err, words.isEmpty() ? "no command given" : "unknown command '" + command + "'");
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Prints each problem, or the success message if there are none (and it is not null). */
+    private static int report(PrintStream out, List<String> problems, String allGood) {
+        problems.forEach(out::println);
+        if (problems.isEmpty() && allGood != null) {
+            out.println(allGood);
+        }
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    private static int usage(PrintStream err, String what) {
+        err.println(what);
+        err.println(USAGE);
+        return 2;
+    }
+
+    /**
+     * The repository root when none is given: the current directory, or its parent when started from
+     * inside a module such as {@code tools/} (Maven's exec:java keeps the directory mvn was started in).
+     */
+    static Path defaultRoot(Path currentDirectory) {
+        Path parent = currentDirectory.getParent();
+        if (!isCourseRoot(currentDirectory) && parent != null && isCourseRoot(parent)) {
+            return parent;
+        }
+        return currentDirectory;
+    }
+
+    private static boolean isCourseRoot(Path dir) {
+        return Files.isDirectory(dir.resolve("chapters")) || Files.isDirectory(dir.resolve("lab"));
+    }
+}

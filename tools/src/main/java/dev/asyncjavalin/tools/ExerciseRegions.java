@@ -1,0 +1,325 @@
+package dev.asyncjavalin.tools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks that each learner workspace {@code chapters/NN} and its reference solution
+ * {@code solutions/NN} are the same code except inside exercise regions:
+ * <pre>
+ * // EXERCISE 3.1: fetchAll turns failures into rows
+ * ...the stub in chapters/03, the answer in solutions/03...
+ * // END EXERCISE 3.1
+ * </pre>
+ * Any comment syntax works ({@code <%-- EXERCISE 1.1 ... --%>} in templates): only the words and
+ * the id matter. A learner who compares their work with the solution then sees nothing but the
+ * answer, and a fix made to one side only is caught.
+ */
+public final class ExerciseRegions {
+
+    /**
+     * One exercise region. {@code file} is relative to the chapter (or solution) directory, so the
+     * same region has the same file on both sides; the lines are those of its two marker lines, from 1.
+     */
+    public record Region(String id, String title, Path file, int startLine, int endLine) {
+    }
+
+    private static final Pattern START = Pattern.compile("(?<!END )\\bEXERCISE\\s+(\\d+\\.\\d+)\\b(.*)");
+    private static final Pattern END = Pattern.compile("\\bEND EXERCISE\\s+(\\d+\\.\\d+)\\b");
+    private static final Pattern CHAPTER_NUMBER = Pattern.compile("\\d\\d");
+
+    private ExerciseRegions() {
+    }
+
+    /** Every well-formed exercise region under {@code chapterDir/src/main}, by file and line. */
+    public static List<Region> regions(Path chapterDir) throws IOException {
+        List<Region> regions = new ArrayList<>();
+        for (SourceFile file : readSources(chapterDir).values()) {
+            regions.addAll(file.regions);
+        }
+        return regions;
+    }
+
+    /** Problems of every chapter/solution pair; a chapter without a solution, or the reverse, is one too. */
+    public static List<String> check(Path repoRoot) throws IOException {
+        SortedSet<String> chapters = numberedDirectories(repoRoot.resolve("chapters"));
+        SortedSet<String> solutions = numberedDirectories(repoRoot.resolve("solutions"));
+        SortedSet<String> numbers = new TreeSet<>(chapters);
+        numbers.addAll(solutions);
+
+        List<String> problems = new ArrayList<>();
+        for (String number : numbers) {
+            if (!solutions.contains(number)) {
+                problems.add("chapters/" + number + " has no solutions/" + number);
+            } else if (!chapters.contains(number)) {
+                problems.add("solutions/" + number + " has no chapters/" + number);
+            } else {
+                problems.addAll(new Pair(repoRoot, number).check());
+            }
+        }
+        return problems;
+    }
+
+    private static SortedSet<String> numberedDirectories(Path parent) throws IOException {
+        SortedSet<String> names = new TreeSet<>();
+        if (Files.isDirectory(parent)) {
+            try (Stream<Path> children = Files.list(parent)) {
+                children.filter(Files::isDirectory)
+                        .map(child -> child.getFileName().toString())
+                        .filter(name -> CHAPTER_NUMBER.matcher(name).matches())
+                        .forEach(names::add);
+            }
+        }
+        return names;
+    }
+
+    /** The sources under {@code dir/src/main}, keyed and sorted by their path relative to {@code dir}. */
+    private static Map<Path, SourceFile> readSources(Path dir) throws IOException {
+        Map<Path, SourceFile> files = new TreeMap<>();
+        Path main = dir.resolve("src/main");
+        if (!Files.isDirectory(main)) {
+            return files;
+        }
+        try (Stream<Path> paths = Files.walk(main)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                Path relative = dir.relativize(path);
+                files.put(relative, SourceFile.read(path, relative));
+            }
+        }
+        return files;
+    }
+
+    /** A chapter and its solution, e.g. chapters/03 and solutions/03. */
+    private static final class Pair {
+        private final Path root;
+        private final int chapterNumber;
+        private final Path chapterDir;
+        private final Path solutionDir;
+        private final List<String> problems = new ArrayList<>();
+
+        Pair(Path root, String number) {
+            this.root = root;
+            this.chapterNumber = Integer.parseInt(number);
+            this.chapterDir = root.resolve("chapters").resolve(number);
+            this.solutionDir = root.resolve("solutions").resolve(number);
+        }
+
+        List<String> check() throws IOException {
+            Map<Path, SourceFile> stubs = readSources(chapterDir);
+            Map<Path, SourceFile> solved = readSources(solutionDir);
+            Map<String, Region> stubRegions = checkRegionsWellFormed(chapterDir, stubs);
+            Map<String, Region> solvedRegions = checkRegionsWellFormed(solutionDir, solved);
+            checkSameRegionIds(stubRegions, solvedRegions);
+
+            for (Path file : stubs.keySet()) {
+                if (!solved.containsKey(file)) {
+                    problems.add(name(chapterDir, file) + " has no counterpart " + name(solutionDir, file));
+                }
+            }
+            for (Path file : solved.keySet()) {
+                SourceFile stub = stubs.get(file);
+                if (stub == null) {
+                    problems.add(name(solutionDir, file) + " has no counterpart " + name(chapterDir, file));
+                } else if (stub.problems.isEmpty() && solved.get(file).problems.isEmpty()) {
+                    // with broken markers the comparison below would only repeat the same mistake in other words
+                    compareOutsideRegions(stub, solved.get(file));
+                    checkRegionsSolved(stub, solved.get(file));
+                }
+            }
+            return problems;
+        }
+
+        /** Reports broken markers, repeated ids and ids of another chapter; returns the regions by id. */
+        private Map<String, Region> checkRegionsWellFormed(Path dir, Map<Path, SourceFile> files) {
+            Map<String, Region> byId = new HashMap<>();
+            for (SourceFile file : files.values()) {
+                file.problems.forEach(problem -> problems.add(name(dir, file.relativePath) + ":" + problem));
+                for (Region region : file.regions) {
+                    String at = name(dir, region.file()) + ":" + region.startLine() + ": ";
+                    Region earlier = byId.putIfAbsent(region.id(), region);
+                    if (earlier != null) {
+                        problems.add(at + "EXERCISE " + region.id() + " is already used at "
+                                + name(dir, earlier.file()) + ":" + earlier.startLine() + "; ids are unique within a chapter");
+                    }
+                    int major = Integer.parseInt(region.id().substring(0, region.id().indexOf('.')));
+                    if (major != chapterNumber) {
+                        problems.add(at + "EXERCISE " + region.id() + " is in chapter " + chapterNumber
+                                + "; its exercises are numbered " + chapterNumber + ".x");
+                    }
+                }
+            }
+            return byId;
+        }
+
+        private void checkSameRegionIds(Map<String, Region> stubRegions, Map<String, Region> solvedRegions) {
+            new TreeMap<>(stubRegions).forEach((id, region) -> {
+                if (!solvedRegions.containsKey(id)) {
+                    problems.add(name(chapterDir, region.file()) + ":" + region.startLine() + ": EXERCISE " + id
+                            + " has no region in " + relative(solutionDir));
+                }
+            });
+            new TreeMap<>(solvedRegions).forEach((id, region) -> {
+                if (!stubRegions.containsKey(id)) {
+                    problems.add(name(solutionDir, region.file()) + ":" + region.startLine() + ": EXERCISE " + id
+                            + " has no region in " + relative(chapterDir));
+                }
+            });
+        }
+
+        /** Outside the regions, marker lines included, both files must be the same, byte for byte. */
+        private void compareOutsideRegions(SourceFile stub, SourceFile solved) {
+            List<Integer> stubLines = stub.lineNumbersOutsideRegions();
+            List<Integer> solvedLines = solved.lineNumbersOutsideRegions();
+            for (int i = 0; i < Math.max(stubLines.size(), solvedLines.size()); i++) {
+                String stubLine = i < stubLines.size() ? stub.line(stubLines.get(i)) : null;
+                String solvedLine = i < solvedLines.size() ? solved.line(solvedLines.get(i)) : null;
+                if (!Objects.equals(stubLine, solvedLine)) {
+                    problems.add(differenceOutsideRegions(stub, stubLines, solved, solvedLines, i));
+                    return;
+                }
+            }
+        }
+
+        private String differenceOutsideRegions(SourceFile stub, List<Integer> stubLines,
+                                                SourceFile solved, List<Integer> solvedLines, int i) {
+            String stubName = name(chapterDir, stub.relativePath);
+            String solvedName = name(solutionDir, solved.relativePath);
+            if (i >= stubLines.size()) {
+                return solvedName + ":" + solvedLines.get(i) + ": outside exercise regions, only the solution has "
+                        + quoted(solved.line(solvedLines.get(i)));
+            }
+            if (i >= solvedLines.size()) {
+                return stubName + ":" + stubLines.get(i) + ": outside exercise regions, only the chapter has "
+                        + quoted(stub.line(stubLines.get(i)));
+            }
+            return stubName + ":" + stubLines.get(i) + " and " + solvedName + ":" + solvedLines.get(i)
+                    + " differ outside exercise regions: " + quoted(stub.line(stubLines.get(i)))
+                    + " vs " + quoted(solved.line(solvedLines.get(i)));
+        }
+
+        /** A solution region that still holds the stub means the exercise was never actually solved. */
+        private void checkRegionsSolved(SourceFile stub, SourceFile solved) {
+            for (Region stubRegion : stub.regions) {
+                for (Region solvedRegion : solved.regions) {
+                    if (stubRegion.id().equals(solvedRegion.id()) && stub.body(stubRegion).equals(solved.body(solvedRegion))) {
+                        problems.add(name(solutionDir, solved.relativePath) + ":" + solvedRegion.startLine()
+                                + ": EXERCISE " + solvedRegion.id() + " is the same as in " + relative(chapterDir)
+                                + "; the solution must fill it in");
+                    }
+                }
+            }
+        }
+
+        private String relative(Path dir) {
+            return Snippets.displayName(root, dir);
+        }
+
+        private String name(Path dir, Path file) {
+            return Snippets.displayName(root, dir.resolve(file));
+        }
+    }
+
+    /** Shows a carriage return as \r, since a CRLF line looks just like an LF line when printed. */
+    private static String quoted(String line) {
+        return "\"" + line.replace("\n", "").replace("\r", "\\r") + "\"";
+    }
+
+    /** One source file: its lines with their line endings (so the comparison is byte-exact) and its regions. */
+    private static final class SourceFile {
+        final Path relativePath;
+        final List<String> lines;
+        final List<Region> regions = new ArrayList<>();
+        /** Each problem starts with the line number, e.g. {@code "12: END EXERCISE 3.1 without ..."}. */
+        final List<String> problems = new ArrayList<>();
+
+        private SourceFile(Path relativePath, List<String> lines) {
+            this.relativePath = relativePath;
+            this.lines = lines;
+        }
+
+        static SourceFile read(Path path, Path relativePath) throws IOException {
+            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            // splitting after each \n keeps the line ends, so "\r\n" vs "\n" counts as a difference
+            SourceFile file = new SourceFile(relativePath, List.of(text.split("(?<=\n)")));
+            file.findRegions();
+            return file;
+        }
+
+        private void findRegions() {
+            Region open = null;
+            for (int number = 1; number <= lines.size(); number++) {
+                String line = line(number);
+                Matcher end = END.matcher(line);
+                Matcher start = START.matcher(line);
+                if (end.find()) {
+                    String id = end.group(1);
+                    if (open == null) {
+                        problems.add(number + ": END EXERCISE " + id + " has no EXERCISE " + id + " before it");
+                    } else if (!open.id().equals(id)) {
+                        problems.add(number + ": END EXERCISE " + id + " closes EXERCISE " + open.id()
+                                + " (line " + open.startLine() + "); start and end ids must match");
+                        open = null;
+                    } else {
+                        regions.add(new Region(id, open.title(), relativePath, open.startLine(), number));
+                        open = null;
+                    }
+                } else if (start.find()) {
+                    if (open != null) {
+                        problems.add(number + ": EXERCISE " + start.group(1) + " starts inside EXERCISE " + open.id()
+                                + " (line " + open.startLine() + "); regions do not nest");
+                    } else {
+                        open = new Region(start.group(1), title(start.group(2)), relativePath, number, -1);
+                    }
+                }
+            }
+            if (open != null) {
+                problems.add(open.startLine() + ": EXERCISE " + open.id() + " has no END EXERCISE " + open.id());
+            }
+        }
+
+        /** "fetchAll turns failures into rows" from ": fetchAll turns failures into rows --%>". */
+        private static String title(String afterId) {
+            return afterId.replaceFirst("^\\s*[:.\\-–—]?\\s*", "")
+                    .replaceFirst("\\s*(--%>|\\*/|-->)\\s*$", "")
+                    .strip();
+        }
+
+        String line(int number) {
+            return lines.get(number - 1);
+        }
+
+        /** The numbers of all lines not strictly inside a region. */
+        List<Integer> lineNumbersOutsideRegions() {
+            List<Integer> numbers = new ArrayList<>();
+            int number = 1;
+            for (Region region : regions) {
+                while (number <= region.startLine()) {
+                    numbers.add(number++);
+                }
+                number = region.endLine();
+            }
+            while (number <= lines.size()) {
+                numbers.add(number++);
+            }
+            return numbers;
+        }
+
+        /** The text strictly between a region's markers. */
+        String body(Region region) {
+            return String.join("", lines.subList(region.startLine(), region.endLine() - 1));
+        }
+    }
+}

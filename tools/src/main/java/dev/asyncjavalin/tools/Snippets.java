@@ -1,0 +1,293 @@
+package dev.asyncjavalin.tools;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps the code shown in Markdown files identical to the sources it is copied from, so a README
+ * never teaches code that no longer exists.
+ *
+ * <p>An include names a source file, relative to the Markdown file, and optionally a tagged region
+ * of it. The fenced block up to the end marker is the copy:
+ * <pre>
+ * &lt;!-- include: src/main/java/dev/asyncjavalin/ch03/ConcurrentFetcher.java#fetchAll --&gt;
+ * ```java
+ * ...
+ * ```
+ * &lt;!-- end include --&gt;
+ * </pre>
+ * In the source, the region lies between a line containing {@code tag::fetchAll[]} and one
+ * containing {@code end::fetchAll[]}, behind whatever comment the language has
+ * ({@code //}, {@code <%--}, {@code #}).
+ */
+public final class Snippets {
+
+    private static final Pattern INCLUDE = Pattern.compile("^\\s*<!--\\s*include:\\s*(\\S+)\\s*-->\\s*$");
+    private static final Pattern END_INCLUDE = Pattern.compile("^\\s*<!--\\s*end include\\s*-->\\s*$");
+    /** Markers of other regions nested in the one shown mean nothing to a reader, so they are left out. */
+    private static final Pattern ANY_TAG_MARKER = Pattern.compile("(tag|end)::[^\\s\\[]*\\[]");
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", ".git", "node_modules");
+    private static final Map<String, String> FENCE_LANGUAGES =
+            Map.of("java", "java", "jte", "html", "xml", "xml", "properties", "properties");
+
+    private Snippets() {
+    }
+
+    /** One include in a Markdown file; {@code endMarker} is the index of its end line, or -1 if it has none. */
+    private record Include(int marker, int endMarker, String target) {
+
+        int lineNumber() {
+            return marker + 1;
+        }
+
+        String sourcePath() {
+            int hash = target.indexOf('#');
+            return hash < 0 ? target : target.substring(0, hash);
+        }
+
+        /** The tag after {@code #}, or null when the whole file is included. */
+        String tag() {
+            int hash = target.indexOf('#');
+            return hash < 0 ? null : target.substring(hash + 1);
+        }
+    }
+
+    /** Why an include cannot be compared with its source: the file or the tag is not there. */
+    private static final class UnresolvableInclude extends Exception {
+        UnresolvableInclude(String message) {
+            super(message);
+        }
+    }
+
+    /** Every include whose file or tag is missing, whose copy is stale, or that has no end marker. */
+    public static List<String> check(Path repoRoot) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path markdown : markdownFiles(repoRoot)) {
+            String name = displayName(repoRoot, markdown);
+            List<String> lines = MarkdownText.read(markdown).lines();
+            for (Include include : findIncludes(lines, name, problems)) {
+                String at = name + ":" + include.lineNumber() + ": ";
+                try {
+                    List<String> source = sourceCode(markdown.getParent(), include);
+                    String staleness = staleness(lines, include, source);
+                    if (staleness != null) {
+                        problems.add(at + "stale copy of " + include.target() + ": " + staleness
+                                + " (run `snippets sync`)");
+                    }
+                } catch (UnresolvableInclude e) {
+                    problems.add(at + e.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Rewrites every stale copy from its source and says which ones it rewrote. Only the lines between
+     * an include and its end marker are ever changed; includes that cannot be resolved are left as
+     * they are, for {@link #check} to report.
+     */
+    public static List<String> sync(Path repoRoot) throws IOException {
+        List<String> changes = new ArrayList<>();
+        for (Path markdown : markdownFiles(repoRoot)) {
+            String name = displayName(repoRoot, markdown);
+            MarkdownText text = MarkdownText.read(markdown);
+            List<String> lines = text.lines();
+            List<String> rewritten = new ArrayList<>();
+            int copiedUpTo = 0;
+            boolean changed = false;
+            for (Include include : findIncludes(lines, name, new ArrayList<>())) {
+                List<String> source;
+                try {
+                    source = sourceCode(markdown.getParent(), include);
+                } catch (UnresolvableInclude e) {
+                    continue;
+                }
+                if (staleness(lines, include, source) == null) {
+                    continue;
+                }
+                rewritten.addAll(lines.subList(copiedUpTo, include.marker() + 1));
+                rewritten.addAll(fencedBlock(lines, include, source));
+                copiedUpTo = include.endMarker();
+                changed = true;
+                changes.add(name + ":" + include.lineNumber() + ": updated " + include.target());
+            }
+            if (changed) {
+                rewritten.addAll(lines.subList(copiedUpTo, lines.size()));
+                text.write(markdown, rewritten);
+            }
+        }
+        return changes;
+    }
+
+    /** Finds the includes of one Markdown file; an include without an end marker becomes a problem. */
+    private static List<Include> findIncludes(List<String> lines, String name, List<String> problems) {
+        List<Include> includes = new ArrayList<>();
+        Include open = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher include = INCLUDE.matcher(lines.get(i));
+            if (include.matches()) {
+                if (open != null) {
+                    problems.add(unterminated(name, open));
+                }
+                open = new Include(i, -1, include.group(1));
+            } else if (END_INCLUDE.matcher(lines.get(i)).matches() && open != null) {
+                includes.add(new Include(open.marker(), i, open.target()));
+                open = null;
+            }
+        }
+        if (open != null) {
+            problems.add(unterminated(name, open));
+        }
+        return includes;
+    }
+
+    private static String unterminated(String name, Include include) {
+        return name + ":" + include.lineNumber() + ": include of " + include.target()
+                + " has no <!-- end include --> before the next include or the end of the file";
+    }
+
+    /** The lines the include should show: the whole file, or its tagged region without its common indentation. */
+    private static List<String> sourceCode(Path markdownDirectory, Include include) throws IOException, UnresolvableInclude {
+        Path source = markdownDirectory.resolve(include.sourcePath()).normalize();
+        if (!Files.isRegularFile(source)) {
+            throw new UnresolvableInclude("included file " + include.sourcePath() + " does not exist");
+        }
+        List<String> lines = Files.readString(source).lines().toList();
+        return include.tag() == null ? lines : dedent(taggedRegion(lines, include.sourcePath(), include.tag()));
+    }
+
+    private static List<String> taggedRegion(List<String> lines, String fileName, String tag) throws UnresolvableInclude {
+        String start = "tag::" + tag + "[]";
+        String end = "end::" + tag + "[]";
+        int startLine = indexOfLineContaining(lines, start, 0);
+        if (startLine < 0) {
+            throw new UnresolvableInclude("no line with " + start + " in " + fileName);
+        }
+        int endLine = indexOfLineContaining(lines, end, startLine + 1);
+        if (endLine < 0) {
+            throw new UnresolvableInclude(start + " at " + fileName + ":" + (startLine + 1) + " has no " + end + " after it");
+        }
+        return lines.subList(startLine + 1, endLine).stream()
+                .filter(line -> !ANY_TAG_MARKER.matcher(line).find())
+                .toList();
+    }
+
+    private static int indexOfLineContaining(List<String> lines, String marker, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A region copied from inside a method should start at the left margin of the page, not 8 spaces in. */
+    static List<String> dedent(List<String> lines) {
+        int common = lines.stream()
+                .filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length())
+                .min()
+                .orElse(0);
+        return lines.stream().map(line -> line.isBlank() ? "" : line.substring(common)).toList();
+    }
+
+    /** Null when the block between the markers is a code fence holding exactly {@code source}; otherwise what differs. */
+    private static String staleness(List<String> lines, Include include, List<String> source) {
+        List<String> block = lines.subList(include.marker() + 1, include.endMarker());
+        boolean fenced = block.size() >= 2 && isFence(block.get(0)) && isFence(block.get(block.size() - 1));
+        if (!fenced) {
+            return "the lines up to <!-- end include --> are not one fenced code block";
+        }
+        List<String> shown = block.subList(1, block.size() - 1);
+        int firstCodeLine = include.lineNumber() + 2;
+        for (int i = 0; i < Math.max(shown.size(), source.size()); i++) {
+            int lineNumber = firstCodeLine + i;
+            if (i >= shown.size()) {
+                return "the copy ends at line " + lineNumber + " but the source goes on with \"" + source.get(i) + "\"";
+            }
+            if (i >= source.size()) {
+                return "line " + lineNumber + " \"" + shown.get(i) + "\" is past the end of the source";
+            }
+            if (!shown.get(i).equals(source.get(i))) {
+                return "line " + lineNumber + " is \"" + shown.get(i) + "\" but the source has \"" + source.get(i) + "\"";
+            }
+        }
+        return null;
+    }
+
+    /** The new lines between the markers; an existing opening fence is kept, since its language may be a deliberate choice. */
+    private static List<String> fencedBlock(List<String> lines, Include include, List<String> source) {
+        String firstLine = lines.get(include.marker() + 1);
+        String openingFence = isFence(firstLine) ? firstLine : "```" + fenceLanguage(include.sourcePath());
+        List<String> block = new ArrayList<>();
+        block.add(openingFence);
+        block.addAll(source);
+        block.add("```");
+        return block;
+    }
+
+    private static boolean isFence(String line) {
+        return line.strip().startsWith("```");
+    }
+
+    static String fenceLanguage(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1);
+        return FENCE_LANGUAGES.getOrDefault(extension, "text");
+    }
+
+    /** Every Markdown file under the root, in a stable order, leaving out build output and Git's own files. */
+    static List<Path> markdownFiles(Path root) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                boolean skipped = !dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString());
+                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.getFileName().toString().endsWith(".md")) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
+    }
+
+    /** A path as the learner would type it from the repository root, with {@code /} on every OS. */
+    static String displayName(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /**
+     * A Markdown file's lines plus its line separator, so that a rewrite changes nothing but the
+     * copied code: a CRLF file stays CRLF, and a final newline stays (it shows up as a last, empty line).
+     */
+    private record MarkdownText(List<String> lines, String separator) {
+
+        static MarkdownText read(Path file) throws IOException {
+            String text = Files.readString(file);
+            String separator = text.contains("\r\n") ? "\r\n" : "\n";
+            return new MarkdownText(List.of(text.split("\r?\n", -1)), separator);
+        }
+
+        void write(Path file, List<String> newLines) throws IOException {
+            Files.writeString(file, String.join(separator, newLines));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.asyncjavalin.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CourseChecksTest {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return CourseChecks.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("a command line that is not understood exits 2 with the usage line")
+    void badUsage() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("--root", root.toString(), "snippets")).isEqualTo(2);
+        assertThat(run("--root", root.toString(), "results", "chapters/03", "maybe")).isEqualTo(2);
+        assertThat(run("--root")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(CourseChecks.USAGE);
+    }
+
+    @Test
+    @DisplayName("problems are printed and exit 1; a clean tree exits 0")
+    void exitStatus() throws IOException {
+        assertThat(run("--root", root.toString(), "regions")).isEqualTo(0);
+        assertThat(run("snippets", "check", "--root", root.toString())).isEqualTo(0);
+
+        Files.writeString(root.resolve("README.md"), "<!-- include: Missing.java -->\n<!-- end include -->\n");
+        assertThat(run("--root", root.toString(), "snippets", "sync")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("README.md:1: included file Missing.java does not exist");
+    }
+
+    @Test
+    @DisplayName("results prints its one-line summary")
+    void results() {
+        assertThat(run("--root", root.toString(), "results", "chapters/03", "fail")).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("chapters/03: no test results");
+    }
+
+    @Test
+    @DisplayName("started inside a module, the root is the directory above it")
+    void defaultRoot() throws IOException {
+        Files.createDirectories(root.resolve("lab"));
+        Files.createDirectories(root.resolve("tools"));
+
+        assertThat(CourseChecks.defaultRoot(root)).isEqualTo(root);
+        assertThat(CourseChecks.defaultRoot(root.resolve("tools"))).isEqualTo(root);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.asyncjavalin.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the course checks on this repository, so that `mvn install` fails when a README shows stale
+ * code or a solution drifts from its chapter outside the exercise regions.
+ */
+class RepositoryIsConsistentTest {
+
+    /** Surefire runs each module's tests in the module's own directory; the repository is one up. */
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    @Test
+    @DisplayName("the tests really run on the course repository")
+    void rootIsTheCourse() {
+        assertThat(ROOT.resolve("pom.xml")).isRegularFile();
+        assertThat(ROOT.resolve("lab")).isDirectory();
+    }
+
+    @Test
+    @DisplayName("every README snippet matches its source (fix with: mvn -q -pl tools exec:java -Dexec.args=\"snippets sync\")")
+    void snippetsAreUpToDate() throws IOException {
+        assertNoProblems(Snippets.check(ROOT));
+    }
+
+    @Test
+    @DisplayName("chapters and solutions differ only inside their exercise regions")
+    void solutionsMatchChapters() throws IOException {
+        assertNoProblems(ExerciseRegions.check(ROOT));
+    }
+
+    private static void assertNoProblems(List<String> problems) {
+        assertThat(problems)
+                .withFailMessage("%d problem(s):%n  %s", problems.size(), String.join(System.lineSeparator() + "  ", problems))
+                .isEmpty();
+    }
+}
