@@ -8,6 +8,7 @@ import dev.asyncjavalin.lab.pages.Outcome;
 import dev.asyncjavalin.lab.pages.PageResult;
 import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,13 @@ class Exercise21FailureRowsTest {
         return new UpstreamUrls(List.of(urls), Map.of(), "test pages");
     }
 
+    /** The page's HTML, after checking it is a 200; otherwise the failure quotes what the app answered. */
+    private static String okPage(Response response, String what) {
+        String body = response.body().string();
+        assertThat(response.code()).as("Exercise 2.1: status of %s (the app answered: %.200s)", what, body).isEqualTo(200);
+        return body;
+    }
+
     private String nothingListening() {
         return upstream.faultUrls().get("nothing listening");
     }
@@ -40,9 +48,7 @@ class Exercise21FailureRowsTest {
     @DisplayName("a port where nothing listens is an 'unreachable' row")
     void refusedIsUnreachable() {
         JavalinTest.test(App.create(pages(nothingListening())), (server, client) -> {
-            var response = client.get("/sync_get_urls");
-            String page = response.body().string();
-            assertThat(response.code()).as("Exercise 2.1: status of the page when a host is unreachable").isEqualTo(200);
+            String page = okPage(client.get("/sync_get_urls"), "/sync_get_urls with an unreachable host");
             assertThat(ResultRows.statuses(page)).as("Exercise 2.1: status column for " + nothingListening()).containsExactly("unreachable");
         });
     }
@@ -51,9 +57,7 @@ class Exercise21FailureRowsTest {
     @DisplayName("a connection dropped without an answer is a 'connection lost' row")
     void resetIsConnectionLost() {
         JavalinTest.test(App.create(pages(upstream.url("/reset"))), (server, client) -> {
-            var response = client.get("/sync_get_urls");
-            String page = response.body().string();
-            assertThat(response.code()).as("Exercise 2.1: status of the page when a connection drops").isEqualTo(200);
+            String page = okPage(client.get("/sync_get_urls"), "/sync_get_urls with a dropped connection");
             assertThat(ResultRows.statuses(page)).as("Exercise 2.1: status column for /reset").containsExactly("connection lost");
         });
     }
@@ -77,9 +81,7 @@ class Exercise21FailureRowsTest {
         List<String> urls = List.of(upstream.url("/recipes/1"), nothingListening(), upstream.url("/error"),
                 upstream.url("/reset"), upstream.url("/recipes/2"));
         JavalinTest.test(App.create(pages(urls.toArray(String[]::new))), (server, client) -> {
-            var response = client.get("/sync_get_urls");
-            String page = response.body().string();
-            assertThat(response.code()).as("Exercise 2.1: status of the page").isEqualTo(200);
+            String page = okPage(client.get("/sync_get_urls"), "/sync_get_urls with a mixed list");
             assertThat(ResultRows.in(page)).extracting(ResultRows.Row::url).as("Exercise 2.1: one row per URL, in order")
                     .containsExactlyElementsOf(urls);
             assertThat(ResultRows.statuses(page)).as("Exercise 2.1: status column")
@@ -91,12 +93,10 @@ class Exercise21FailureRowsTest {
     @DisplayName("?set=faults shows one row per fault, the hanging one as 'timeout'")
     void everyFaultIsARow() {
         JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            var response = client.get("/sync_get_urls?set=faults");
-            String page = response.body().string();
-            assertThat(response.code()).as("Exercise 2.1: status of /sync_get_urls?set=faults").isEqualTo(200);
+            String page = okPage(client.get("/sync_get_urls?set=faults"), "/sync_get_urls?set=faults");
             assertThat(ResultRows.in(page)).as("Exercise 2.1: rows of /sync_get_urls?set=faults").hasSize(upstream.faultUrls().size());
             assertThat(ResultRows.statuses(page)).as("Exercise 2.1: status column of /sync_get_urls?set=faults")
-                    .contains("500", "connection lost", "timeout", "unreachable");
+                    .contains("500", "connection lost", "timeout", "too large", "unreachable");
         });
     }
 }

@@ -2,12 +2,10 @@ package dev.asyncjavalin.ch02;
 
 import dev.asyncjavalin.lab.UpstreamUrls;
 import dev.asyncjavalin.lab.pages.PageResult;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code /sync_get_urls}: the article's route. It fetches every page one after another while the
@@ -30,7 +28,7 @@ final class SyncGetUrls {
 
     // tag::handle[]
     void handle(Context ctx) {
-        List<String> urls = urlsFrom(ctx);
+        List<String> urls = upstream.select(ctx.queryParam("set")); // ?set=pages (default) or ?set=faults, else 400
         Duration timeout = timeoutFrom(ctx);
         long start = System.nanoTime();
         List<PageResult> results = fetcher.fetchAll(urls, timeout);
@@ -42,25 +40,6 @@ final class SyncGetUrls {
                 "sumMillis", PageResult.sum(results).toMillis()));
     }
     // end::handle[]
-
-    /** {@code ?set=pages} (the default) or {@code ?set=faults}, one URL per way a call can fail. */
-    private List<String> urlsFrom(Context ctx) {
-        if (ctx.queryParam("set") == null) {
-            return upstream.pages();
-        }
-        String set = ctx.queryParamAsClass("set", String.class)
-                .check(name -> name.equals("pages") || name.equals("faults"), "must be 'pages' or 'faults'")
-                .get();
-        if (set.equals("pages")) {
-            return upstream.pages();
-        }
-        if (upstream.faults().isEmpty()) {
-            throw new BadRequestResponse("Query parameter 'set': there are no fault URLs when UPSTREAM_URLS names real pages;"
-                    + " unset UPSTREAM_URLS to use the embedded upstream and its faults");
-        }
-        // sorted by label, so the rows come in the same order on every run
-        return List.copyOf(new TreeMap<>(upstream.faults()).values());
-    }
 
     static Duration timeoutFrom(Context ctx) {
         // EXERCISE 2.2: read ?timeout= (whole milliseconds from 100 to 10000; 2000 when absent)
