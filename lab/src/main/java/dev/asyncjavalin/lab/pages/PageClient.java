@@ -1,0 +1,94 @@
+package dev.asyncjavalin.lab.pages;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * What chapter 03 built, ready for the chapters after it: one shared OkHttp client whose
+ * {@link #fetch} starts a call and returns a future that always ends in a {@link PageResult}
+ * (failures are rows, never exceptions).
+ *
+ * <p>The future owns its call: whoever completes or cancels it first (a deadline, a cancelled
+ * request) also cancels the HTTP call, so nothing keeps running for a page nobody will show.
+ */
+public final class PageClient implements AutoCloseable {
+
+    private final OkHttpClient client;
+
+    private PageClient(OkHttpClient client) {
+        this.client = client;
+    }
+
+    /**
+     * A client that runs up to {@code maxCalls} calls at once, {@code maxCallsPerHost} of them to
+     * one host. OkHttp's defaults (64 and 5) queue the rest, which is what chapter 03 measured.
+     */
+    public static PageClient create(int maxCalls, int maxCallsPerHost) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(maxCalls);
+        dispatcher.setMaxRequestsPerHost(maxCallsPerHost);
+        return new PageClient(new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectTimeout(Duration.ofSeconds(2))
+                .callTimeout(Duration.ofSeconds(10)) // an upper bound; every fetch sets its own, shorter one
+                .build());
+    }
+
+    /** The underlying client, for blocking {@code execute()} calls and for tests. */
+    public OkHttpClient okHttp() {
+        return client;
+    }
+
+    /** Starts fetching {@code url} and returns at once. The future never completes exceptionally. */
+    public CompletableFuture<PageResult> fetch(String url, Duration timeout) {
+        CompletableFuture<PageResult> page = new CompletableFuture<>();
+        long started = System.nanoTime();
+        Call call = client.newCall(new Request.Builder().url(url).build());
+        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // a no-op when the call has finished; stops it when someone else completed the future first
+        page.whenComplete((result, failure) -> call.cancel());
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    page.complete(PageReader.read(url, response, started));
+                } catch (IOException e) {
+                    onFailure(call, e);
+                }
+            }
+
+            @Override
+            public void onFailure(Call call, IOException e) {
+                page.complete(PageResult.failed(url, Outcome.of(e), e.toString(), PageReader.since(started)));
+            }
+        });
+        return page;
+    }
+
+    /** Blocks until {@code url} is read or {@code timeout} has passed; failures are rows here too. */
+    public PageResult fetchBlocking(String url, Duration timeout) {
+        long started = System.nanoTime();
+        Call call = client.newCall(new Request.Builder().url(url).build());
+        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            return PageReader.read(url, response, started);
+        } catch (IOException e) {
+            return PageResult.failed(url, Outcome.of(e), e.toString(), PageReader.since(started));
+        }
+    }
+
+    /** Stops the dispatcher's threads and closes idle connections, so the JVM can exit at once. */
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.asyncjavalin.lab.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asyncjavalin.lab.SlowUpstream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PageClientTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final SlowUpstream upstream = SlowUpstream.builder().pages(3).barrier(3).start();
+    private final PageClient pages = PageClient.create(64, 10);
+
+    @AfterEach
+    void stop() {
+        pages.close();
+        upstream.close();
+    }
+
+    @Test
+    @DisplayName("fetch starts calls without waiting: three of them meet at a barrier of three")
+    void fetchesConcurrently() {
+        List<CompletableFuture<PageResult>> started = upstream.recipeUrls().stream().map(url -> pages.fetch(url, TIMEOUT)).toList();
+
+        assertThat(started).allSatisfy(page -> assertThat(page).succeedsWithin(TIMEOUT).extracting(PageResult::status).isEqualTo("200"));
+        assertThat(upstream.maxInFlight()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a refused connection completes the future normally, with an 'unreachable' row")
+    void failuresAreRows() {
+        String refused = upstream.faultUrls().get("nothing listening");
+
+        assertThat(pages.fetch(refused, TIMEOUT)).succeedsWithin(TIMEOUT).extracting(PageResult::status).isEqualTo("unreachable");
+        assertThat(pages.fetchBlocking(refused, TIMEOUT).status()).isEqualTo("unreachable");
+    }
+
+    @Test
+    @DisplayName("completing the future first cancels its call, so the dispatcher goes idle")
+    void completingCancelsTheCall() throws InterruptedException {
+        CountDownLatch idle = new CountDownLatch(1);
+        pages.okHttp().dispatcher().setIdleCallback(idle::countDown);
+        CompletableFuture<PageResult> hanging = pages.fetch(upstream.url("/hang"), TIMEOUT);
+
+        hanging.complete(PageResult.failed(upstream.url("/hang"), Outcome.TIMEOUT, "deadline", Duration.ZERO));
+
+        // /hang never answers: only the cancel can end the call before its 5 s timeout
+        assertThat(idle.await(TIMEOUT.toMillis() / 2, TimeUnit.MILLISECONDS)).as("dispatcher idle after cancel").isTrue();
+    }
+}
