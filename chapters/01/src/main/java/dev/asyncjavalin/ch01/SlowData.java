@@ -23,7 +23,8 @@ final class SlowData {
         long started = System.nanoTime();
         Thread.sleep(delay.toMillis()); // blocks this request's thread: the point of this chapter
         long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        ctx.result("Here is your data, after " + waited + " ms on thread " + Thread.currentThread().getName() + "\n");
+        ctx.result("Here is your data, after " + waited + " ms (delay_ms=" + delay.toMillis() + ") on thread "
+                + Thread.currentThread().getName() + "\n");
     }
     // end::handle[]
 

@@ -24,7 +24,7 @@ class AppTest {
         JavalinTest.test(App.create(), (server, client) -> {
             var response = client.get("/data");
             assertThat(response.code()).isEqualTo(200);
-            assertThat(response.body().string()).startsWith("Here is your data, after ").contains(" ms on thread ");
+            assertThat(response.body().string()).startsWith("Here is your data, after ").contains(" ms (delay_ms=1000) on thread ");
         });
     }
 
