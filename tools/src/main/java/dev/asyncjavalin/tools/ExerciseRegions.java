@@ -44,10 +44,13 @@ public final class ExerciseRegions {
     private ExerciseRegions() {
     }
 
-    /** Every well-formed exercise region under {@code chapterDir/src/main}, by file and line. */
+    /**
+     * Every well-formed exercise region under {@code chapterDir/src/main} (and {@code src/test},
+     * where a chapter's exercises are tests the learner writes), by file and line.
+     */
     public static List<Region> regions(Path chapterDir) throws IOException {
         List<Region> regions = new ArrayList<>();
-        for (SourceFile file : readSources(chapterDir).values()) {
+        for (SourceFile file : readSources(chapterDir, true).values()) {
             regions.addAll(file.regions);
         }
         return regions;
@@ -86,17 +89,22 @@ public final class ExerciseRegions {
         return names;
     }
 
-    /** The sources under {@code dir/src/main}, keyed and sorted by their path relative to {@code dir}. */
-    private static Map<Path, SourceFile> readSources(Path dir) throws IOException {
+    /**
+     * The sources under {@code dir/src/main}, and under {@code dir/src/test} when {@code withTests},
+     * keyed and sorted by their path relative to {@code dir}.
+     */
+    private static Map<Path, SourceFile> readSources(Path dir, boolean withTests) throws IOException {
         Map<Path, SourceFile> files = new TreeMap<>();
-        Path main = dir.resolve("src/main");
-        if (!Files.isDirectory(main)) {
-            return files;
-        }
-        try (Stream<Path> paths = Files.walk(main)) {
-            for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                Path relative = dir.relativize(path);
-                files.put(relative, SourceFile.read(path, relative));
+        for (String tree : withTests ? List.of("src/main", "src/test") : List.of("src/main")) {
+            Path root = dir.resolve(tree);
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                    Path relative = dir.relativize(path);
+                    files.put(relative, SourceFile.read(path, relative));
+                }
             }
         }
         return files;
@@ -118,8 +126,10 @@ public final class ExerciseRegions {
         }
 
         List<String> check() throws IOException {
-            Map<Path, SourceFile> stubs = readSources(chapterDir);
-            Map<Path, SourceFile> solved = readSources(solutionDir);
+            // most solutions run the chapter's own tests; one whose exercises ARE tests carries its own src/test
+            boolean withTests = Files.isDirectory(solutionDir.resolve("src/test"));
+            Map<Path, SourceFile> stubs = readSources(chapterDir, withTests);
+            Map<Path, SourceFile> solved = readSources(solutionDir, withTests);
             Map<String, Region> stubRegions = checkRegionsWellFormed(chapterDir, stubs);
             Map<String, Region> solvedRegions = checkRegionsWellFormed(solutionDir, solved);
             checkSameRegionIds(stubRegions, solvedRegions);

@@ -56,6 +56,18 @@ class ExerciseRegionsTest {
     }
 
     @Test
+    @DisplayName("a solution with its own src/test (exercises that are tests) is compared there too")
+    void testTreesAreComparedWhenTheSolutionHasOne() throws IOException {
+        String learnerTest = "src/test/java/demo/LearnerTest.java";
+        write("chapters/06/" + learnerTest, "// EXERCISE 6.1: a test\nfail();\n// END EXERCISE 6.1\nclass A {}\n");
+        write("solutions/06/" + learnerTest, "// EXERCISE 6.1: a test\nassertThat(x);\n// END EXERCISE 6.1\nclass B {}\n");
+
+        assertThat(ExerciseRegions.check(root)).singleElement().asString()
+                .contains("chapters/06/" + learnerTest).contains("class A {}").contains("class B {}");
+        assertThat(ExerciseRegions.regions(root.resolve("chapters/06"))).extracting(ExerciseRegions.Region::id).containsExactly("6.1");
+    }
+
+    @Test
     @DisplayName("a difference outside the regions is reported with both lines")
     void differenceOutsideRegionIsRejected() throws IOException {
         write("chapters/03/" + FETCHER, STUB);
