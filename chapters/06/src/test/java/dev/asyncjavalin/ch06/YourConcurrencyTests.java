@@ -1,0 +1,42 @@
+package dev.asyncjavalin.ch06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
+
+import dev.asyncjavalin.lab.SlowUpstream;
+import dev.asyncjavalin.lab.pages.PageClient;
+import dev.asyncjavalin.lab.pages.PageResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exercise 6.1: your test that fetchAll has all its calls in flight at once.
+ *
+ * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise61ConcurrencyTest} runs this class twice:
+ * against RecipeAggregator, where every test must pass, and against SequentialFanOut, where at least one
+ * must fail. Run it on its own from your IDE to watch it pass on the correct code.
+ */
+@Tag("exercise")
+class YourConcurrencyTests {
+
+    private final PageClient client = PageClient.create(64, 64);
+    private final Aggregator aggregator = Subject.aggregator(client);
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    // EXERCISE 6.1: write a test that passes when fetchAll's calls overlap and fails when they run one after another
+    @Test
+    @DisplayName("every call is in flight at once")
+    void callsOverlap() {
+        throw new dev.asyncjavalin.lab.ExerciseNotSolved("6.1", "write a test that passes when fetchAll's calls overlap and fails when they run one after another");
+    }
+    // END EXERCISE 6.1
+}

@@ -1,0 +1,42 @@
+package dev.asyncjavalin.ch06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
+
+import dev.asyncjavalin.lab.SlowUpstream;
+import dev.asyncjavalin.lab.pages.PageClient;
+import dev.asyncjavalin.lab.pages.PageResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exercise 6.3: your test that a page that fails still has its row.
+ *
+ * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise63FailureTest} runs this class twice:
+ * against RecipeAggregator, where every test must pass, and against LostError, where at least one
+ * must fail. Run it on its own from your IDE to watch it pass on the correct code.
+ */
+@Tag("exercise")
+class YourFailureTests {
+
+    private final PageClient client = PageClient.create(64, 64);
+    private final Aggregator aggregator = Subject.aggregator(client);
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    // EXERCISE 6.3: write a test that fails when a failed page has no row of its own
+    @Test
+    @DisplayName("every failed page keeps its row, in its place")
+    void failuresKeepTheirRows() {
+        throw new dev.asyncjavalin.lab.ExerciseNotSolved("6.3", "write a test that fails when a failed page has no row of its own");
+    }
+    // END EXERCISE 6.3
+}
