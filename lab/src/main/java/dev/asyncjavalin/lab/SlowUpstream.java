@@ -226,6 +226,7 @@ public final class SlowUpstream implements AutoCloseable {
         long total = (long) mebibytes * 1024 * 1024;
         try {
             exchange.getResponseHeaders().set("Content-Type", "text/html");
+            leave(exchange);
             exchange.sendResponseHeaders(200, 0); // 0 = chunked: the client learns the size only by reading
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(page("A very long page").getBytes(StandardCharsets.UTF_8));
@@ -248,6 +249,7 @@ public final class SlowUpstream implements AutoCloseable {
 
     private void respond(HttpExchange exchange, int status, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        leave(exchange);
         try {
             exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
             exchange.sendResponseHeaders(status, bytes.length);
@@ -261,11 +263,19 @@ public final class SlowUpstream implements AutoCloseable {
         }
     }
 
-    private void finish(HttpExchange exchange) {
+    /**
+     * The request stops counting as in flight just before its answer goes out: a client may send
+     * its next request the moment it has read this answer, and must not find this one still counted.
+     */
+    private void leave(HttpExchange exchange) {
         if (open.remove(exchange)) {
             inFlight.decrementAndGet();
             served.incrementAndGet();
         }
+    }
+
+    private void finish(HttpExchange exchange) {
+        leave(exchange);
         exchange.close();
     }
 

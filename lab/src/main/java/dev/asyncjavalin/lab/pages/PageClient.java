@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -37,6 +38,9 @@ public final class PageClient implements AutoCloseable {
         dispatcher.setMaxRequestsPerHost(maxCallsPerHost);
         return new PageClient(new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                // OkHttp keeps 5 idle connections by default; after a burst of maxCalls, the next
+                // burst would open (and handshake) almost every connection again
+                .connectionPool(new ConnectionPool(maxCalls, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(2))
                 .callTimeout(Duration.ofSeconds(10)) // an upper bound; every fetch sets its own, shorter one
                 .build());
