@@ -42,7 +42,10 @@ public final class PageClient implements AutoCloseable {
                 // burst would open (and handshake) almost every connection again
                 .connectionPool(new ConnectionPool(maxCalls, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(2))
-                .callTimeout(Duration.ofSeconds(10)) // an upper bound; every fetch sets its own, shorter one
+                // one deadline per call, the one fetch() is given: OkHttp's default 10 s read timeout
+                // would otherwise cut in first whenever a caller allows a call more than 10 s
+                .readTimeout(Duration.ZERO)
+                .callTimeout(Duration.ofSeconds(10)) // only a default; every fetch sets its own
                 .build());
     }
 
