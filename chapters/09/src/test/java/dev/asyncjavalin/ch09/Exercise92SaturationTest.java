@@ -1,0 +1,54 @@
+package dev.asyncjavalin.ch09;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.asyncjavalin.ch09.Saturation.LoadPoint;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("exercise")
+@DisplayName("9.2 where the blocking route saturates")
+class Exercise92SaturationTest {
+
+    // tag::knee[]
+    @Test
+    @DisplayName("throughput that levels off at 110/s saturates at 20 clients, the first at 90% of the ceiling")
+    void levelsOff() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(5, 25), new LoadPoint(10, 50), new LoadPoint(20, 100),
+                new LoadPoint(40, 110), new LoadPoint(80, 109));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: the knee of a sweep that levels off").contains(new LoadPoint(20, 100));
+    }
+    // end::knee[]
+
+    @Test
+    @DisplayName("a point just under 90% of the ceiling is not yet the knee")
+    void justUnder() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(10, 89.9), new LoadPoint(20, 100), new LoadPoint(40, 100));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: 89.9 is under 90% of 100").contains(new LoadPoint(20, 100));
+    }
+
+    @Test
+    @DisplayName("the order of the points does not matter: they are taken by number of clients")
+    void anyOrder() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(80, 109), new LoadPoint(20, 100), new LoadPoint(5, 25),
+                new LoadPoint(40, 110), new LoadPoint(10, 50));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: an unsorted sweep").contains(new LoadPoint(20, 100));
+    }
+
+    @Test
+    @DisplayName("throughput still rising at the last point: no knee within the sweep")
+    void stillRising() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(5, 25), new LoadPoint(10, 50), new LoadPoint(20, 100), new LoadPoint(40, 200));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: a sweep that never levels off").isEmpty();
+    }
+
+    @Test
+    @DisplayName("an empty sweep is refused with a clear message")
+    void emptySweep() {
+        assertThatExceptionOfType(IllegalArgumentException.class).as("Exercise 9.2: an empty sweep must be refused")
+                .isThrownBy(() -> Saturation.knee(List.of()));
+    }
+}
