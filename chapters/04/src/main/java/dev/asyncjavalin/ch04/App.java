@@ -117,11 +117,8 @@ public final class App {
         if (ctx.queryParam("deadline_ms") == null) {
             return Optional.empty(); // no deadline: wait for every page (each call still has its own timeout)
         }
-        int millis = ctx.queryParamAsClass("deadline_ms", Integer.class)
-                .check(ms -> ms >= MIN_DEADLINE_MS && ms <= MAX_DEADLINE_MS,
-                        "must be from " + MIN_DEADLINE_MS + " to " + MAX_DEADLINE_MS + " (ms)")
-                .get();
-        return Optional.of(Duration.ofMillis(millis));
+        // a 400 naming the parameter unless it is a whole number from 10 to 3000
+        return Optional.of(Lab.milliseconds(ctx, "deadline_ms", MIN_DEADLINE_MS, MIN_DEADLINE_MS, MAX_DEADLINE_MS));
     }
     // end::deadlineFrom[]
 

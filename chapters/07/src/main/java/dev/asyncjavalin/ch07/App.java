@@ -92,21 +92,11 @@ public final class App {
 
     // tag::queryParameters[]
     private static int maxInFlightFrom(Context ctx) {
-        return wholeNumber(ctx, "max_in_flight", DEFAULT_MAX_IN_FLIGHT, 1, MAX_MAX_IN_FLIGHT, "");
+        return Lab.wholeNumber(ctx, "max_in_flight", DEFAULT_MAX_IN_FLIGHT, 1, MAX_MAX_IN_FLIGHT);
     }
 
     private static Duration deadlineFrom(Context ctx) {
-        return Duration.ofMillis(wholeNumber(ctx, "deadline_ms", DEFAULT_DEADLINE_MS, MIN_DEADLINE_MS, MAX_DEADLINE_MS, " (ms)"));
-    }
-
-    /** {@code fallback} when the parameter is absent; a 400 naming it when it is not a number from min to max. */
-    private static int wholeNumber(Context ctx, String name, int fallback, int min, int max, String unit) {
-        if (ctx.queryParam(name) == null) {
-            return fallback;
-        }
-        return ctx.queryParamAsClass(name, Integer.class)
-                .check(value -> value >= min && value <= max, "must be from " + min + " to " + max + unit)
-                .get();
+        return Lab.milliseconds(ctx, "deadline_ms", DEFAULT_DEADLINE_MS, MIN_DEADLINE_MS, MAX_DEADLINE_MS);
     }
     // end::queryParameters[]
 

@@ -109,8 +109,8 @@ public final class App {
 
     // tag::startJob[]
     private void startJob(Context ctx) {
-        int steps = intParam(ctx, "steps", DEFAULT_JOB_STEPS, 1, MAX_JOB_STEPS);
-        int failAt = intParam(ctx, "fail_at", 0, 0, steps); // the step that throws; 0: none
+        int steps = Lab.wholeNumber(ctx, "steps", DEFAULT_JOB_STEPS, 1, MAX_JOB_STEPS);
+        int failAt = Lab.wholeNumber(ctx, "fail_at", 0, 0, steps); // the step that throws; 0: none
         JobStatus job = jobs.submit(steps, failAt); // returns at once; a full job queue throws ServerBusy
         ctx.status(202).header("Location", job.location()).render("job.jte", Map.of("job", job, "accepted", true));
     }
@@ -128,16 +128,6 @@ public final class App {
         ctx.render("job.jte", Map.of("job", job.get(), "accepted", false));
     }
     // end::jobStatus[]
-
-    /** A whole number from {@code min} to {@code max}, {@code fallback} when absent, else a 400 naming {@code name}. */
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        if (ctx.queryParam(name) == null) {
-            return fallback; // checked first: Javalin runs check(...) with null for a missing parameter
-        }
-        return ctx.queryParamAsClass(name, Integer.class)
-                .check(n -> n >= min && n <= max, "must be from " + min + " to " + max)
-                .get();
-    }
 
     private static Optional<Long> jobId(String text) {
         try {

@@ -95,14 +95,7 @@ public final class App {
 
     /** {@code ?deadline=} in whole milliseconds, from 10 to 10000; 2000 when absent. */
     private static Duration deadlineFrom(Context ctx) {
-        if (ctx.queryParam("deadline") == null) {
-            return Duration.ofMillis(DEFAULT_DEADLINE_MS);
-        }
-        // Javalin runs checks on a missing value too, so absence is handled above
-        return Duration.ofMillis(ctx.queryParamAsClass("deadline", Integer.class)
-                .check(ms -> ms >= MIN_DEADLINE_MS && ms <= MAX_DEADLINE_MS,
-                        "must be from " + MIN_DEADLINE_MS + " to " + MAX_DEADLINE_MS + " (ms)")
-                .get());
+        return Lab.milliseconds(ctx, "deadline", DEFAULT_DEADLINE_MS, MIN_DEADLINE_MS, MAX_DEADLINE_MS);
     }
 
     /** {@code ?aggregator=}, one of {@link #AGGREGATORS}; the correct one when absent. */
