@@ -41,7 +41,11 @@ public final class Lab {
 
     /** Renders {@code ctx.render("page.jte", model)} with the precompiled templates of one package. */
     public static FileRenderer jte(String templatePackage) {
-        TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Lab.class.getClassLoader(), templatePackage);
+        // the chapter's class loader, which holds its templates: the same as the lab's in a Maven run,
+        // a child of it when the course command runs a chapter's tests from its target/ folder
+        ClassLoader chapterClasses = Thread.currentThread().getContextClassLoader();
+        ClassLoader templates = chapterClasses != null ? chapterClasses : Lab.class.getClassLoader();
+        TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, templates, templatePackage);
         return (file, model, ctx) -> {
             StringOutput html = new StringOutput();
             @SuppressWarnings("unchecked")
