@@ -17,7 +17,7 @@ import java.util.List;
 public final class CourseChecks {
 
     static final String USAGE =
-            "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | results MODULE_DIR fail|pass";
+            "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | exercises | results MODULE_DIR fail|pass";
 
     private CourseChecks() {
     }
@@ -44,12 +44,16 @@ public final class CourseChecks {
         try {
             String command = String.join(" ", words);
             if (command.equals("snippets check")) {
-                return report(out, Snippets.check(root), "snippets: every include matches its source");
+                return report(out, snippetProblems(root), "snippets: every include and every hint block matches its source");
             }
             if (command.equals("snippets sync")) {
                 Snippets.sync(root).forEach(out::println);
+                ReadmeHints.sync(root).forEach(out::println);
                 // what sync cannot fix (a missing file or tag) still needs a person
-                return report(out, Snippets.check(root), "snippets: every include matches its source");
+                return report(out, snippetProblems(root), "snippets: every include and every hint block matches its source");
+            }
+            if (command.equals("exercises")) {
+                return report(out, ExerciseCatalog.check(root), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
             }
             if (command.equals("regions")) {
                 return report(out, ExerciseRegions.check(root), "regions: chapters and solutions differ only inside exercise regions");
@@ -70,6 +74,13 @@ public final class CourseChecks {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** README code copied from sources, and README hints copied from the exercise catalog. */
+    private static List<String> snippetProblems(Path root) throws IOException {
+        List<String> problems = new ArrayList<>(Snippets.check(root));
+        problems.addAll(ReadmeHints.check(root));
+        return problems;
     }
 
     /** Prints each problem, or the success message if there are none (and it is not null). */

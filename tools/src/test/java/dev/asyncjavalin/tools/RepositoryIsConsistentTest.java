@@ -36,6 +36,18 @@ class RepositoryIsConsistentTest {
         assertNoProblems(ExerciseRegions.check(ROOT));
     }
 
+    @Test
+    @DisplayName("chapters/exercises.yaml names every exercise region and test, and only those")
+    void catalogMatchesCode() throws IOException {
+        assertNoProblems(ExerciseCatalog.check(ROOT));
+    }
+
+    @Test
+    @DisplayName("every README's hints are the catalog's (fix with: mvn -q -pl tools exec:java -Dexec.args=\"snippets sync\")")
+    void hintsAreUpToDate() throws IOException {
+        assertNoProblems(ReadmeHints.check(ROOT));
+    }
+
     private static void assertNoProblems(List<String> problems) {
         assertThat(problems)
                 .withFailMessage("%d problem(s):%n  %s", problems.size(), String.join(System.lineSeparator() + "  ", problems))

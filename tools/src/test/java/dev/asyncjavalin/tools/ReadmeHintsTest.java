@@ -1,0 +1,67 @@
+package dev.asyncjavalin.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadmeHintsTest {
+
+    @TempDir
+    Path root;
+
+    private static final String README = """
+            # Demo
+
+            ### Exercise 1.1 · greets
+
+            Make it say hello.
+
+            <!-- hints: 1.1 -->
+            old text
+            <!-- end hints -->
+
+            ## Recap
+            """;
+
+    @BeforeEach
+    void course() throws IOException, InterruptedException {
+        FixtureCourse.create(root);
+        FixtureCourse.write(root, "chapters/01/README.md", README);
+        FixtureCourse.write(root, "chapters/02/README.md", "### Exercise 2.1 · waits for JDK 99\n<!-- hints: 2.1 -->\n<!-- end hints -->\n");
+    }
+
+    @Test
+    @DisplayName("a stale block is reported; sync rewrites it from the catalog and nothing else")
+    void staleThenSynced() throws IOException {
+        assertThat(ReadmeHints.check(root)).containsExactly(
+                "chapters/01/README.md:7: the hints of exercise 1.1 differ from chapters/exercises.yaml (run `snippets sync`)",
+                "chapters/02/README.md:2: the hints of exercise 2.1 differ from chapters/exercises.yaml (run `snippets sync`)");
+        assertThat(ReadmeHints.sync(root)).hasSize(2);
+        assertThat(ReadmeHints.check(root)).isEmpty();
+        assertThat(root.resolve("chapters/01/README.md")).hasContent(README.replace("old text", """
+                <details><summary>Hint 1</summary>
+
+                A gentle one.
+                </details>
+
+                <details><summary>Hint 2</summary>
+
+                An explicit one: `return "hello";`
+                </details>""".stripTrailing()));
+    }
+
+    @Test
+    @DisplayName("a missing heading or block is reported, and sync leaves it to a person")
+    void missingBlock() throws IOException {
+        FixtureCourse.write(root, "chapters/01/README.md", "# Demo\n\n### Exercise 1.1 · says hi\n");
+        assertThat(ReadmeHints.sync(root)).noneMatch(line -> line.contains("chapters/01"));
+        assertThat(ReadmeHints.check(root)).contains(
+                "chapters/01/README.md: no heading \"### Exercise 1.1 · greets\" (the title in chapters/exercises.yaml)",
+                "chapters/01/README.md: no \"<!-- hints: 1.1 -->\" ... \"<!-- end hints -->\" block for the hints of exercise 1.1");
+    }
+}
