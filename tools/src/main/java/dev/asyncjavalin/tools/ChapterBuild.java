@@ -1,0 +1,105 @@
+package dev.asyncjavalin.tools;
+
+import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles the learner's chapters (main and test classes, templates included) before their
+ * exercise tests run: one {@code mvn test-compile} for all the chapters asked for, offline, since
+ * {@code mvn install} has already fetched everything. Maven compiles only what changed.
+ */
+public interface ChapterBuild {
+
+    /** Why each chapter that did not compile failed, by chapter number; empty when all compiled. */
+    Map<String, String> compile(Path repoRoot, List<Chapter> chapters) throws IOException;
+
+    /** The real build: Maven, in a process of its own. */
+    static ChapterBuild maven() {
+        return ChapterBuild::compileWithMaven;
+    }
+
+    private static Map<String, String> compileWithMaven(Path repoRoot, List<Chapter> chapters) throws IOException {
+        if (chapters.isEmpty()) {
+            return Map.of();
+        }
+        List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp", "-o", "-Denforcer.skip=true", "--fail-at-end"));
+        // the same local repository as the Maven run that started us (CI uses one of its own)
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null) {
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
+        command.add("-pl");
+        command.add(String.join(",", chapters.stream().map(Chapter::directory).toList()));
+        command.add("test-compile");
+        Process maven = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true).start();
+        String output = new String(maven.getInputStream().readAllBytes(), Charset.defaultCharset());
+        int status;
+        try {
+            status = maven.waitFor();
+        } catch (InterruptedException e) {
+            maven.destroy();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while Maven compiled the chapters");
+        }
+        if (status == 0) {
+            return Map.of();
+        }
+        return failures(output, chapters);
+    }
+
+    /** Which chapters failed, from Maven's output, each with the first errors it printed. */
+    static Map<String, String> failures(String output, List<Chapter> chapters) {
+        Map<String, String> failed = new LinkedHashMap<>();
+        String errors = firstErrors(output);
+        if (chapters.size() == 1) {
+            failed.put(chapters.get(0).number(), errors);
+            return failed;
+        }
+        // the reactor summary: "[INFO] Chapter 03 · Concurrency ... FAILURE [  2.1 s]" (or SKIPPED after one)
+        Matcher summary = Pattern.compile("(?m)^\\[INFO] Chapter (\\d\\d) \\S.*? (FAILURE|SKIPPED)\\b").matcher(output);
+        while (summary.find()) {
+            failed.put(summary.group(1), errors);
+        }
+        if (failed.isEmpty()) {
+            // Maven stopped before building any module (a missing dependency, say): all of them failed
+            chapters.forEach(chapter -> failed.put(chapter.number(), errors));
+        }
+        return failed;
+    }
+
+    /** The compiler's own error lines, or Maven's, a few of them: enough to see what to fix. */
+    private static String firstErrors(String output) {
+        if (output.contains("Could not resolve dependencies") || output.contains("Non-resolvable parent POM")
+                || output.contains("has not been downloaded from it before")) {
+            return "the course's libraries are not in your local Maven repository yet: run `mvn install` at the root first";
+        }
+        List<String> errors = output.lines()
+                .filter(line -> line.startsWith("[ERROR] ") && !line.startsWith("[ERROR] -> ") && !line.contains("Re-run Maven")
+                        && !line.contains("help") && !line.contains("Failed to execute goal") && !line.contains("For more information"))
+                .map(line -> line.substring("[ERROR] ".length()).strip())
+                .filter(line -> !line.isEmpty())
+                .limit(6)
+                .toList();
+        return errors.isEmpty() ? "mvn test-compile failed (run it to see why)" : String.join(System.lineSeparator(), errors);
+    }
+
+    /** Maven's own launcher when we run inside Maven (exec:java sets maven.home), else the one on the PATH. */
+    private static String mavenExecutable() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        String name = windows ? "mvn.cmd" : "mvn";
+        String home = System.getProperty("maven.home");
+        if (home != null && Files.isRegularFile(Path.of(home, "bin", name))) {
+            return Path.of(home, "bin", name).toString();
+        }
+        return name;
+    }
+}

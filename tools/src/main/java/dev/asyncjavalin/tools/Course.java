@@ -1,0 +1,315 @@
+package dev.asyncjavalin.tools;
+
+import dev.asyncjavalin.tools.ExerciseCatalog.Catalog;
+import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
+import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
+import dev.asyncjavalin.tools.ExerciseRun.Result;
+import dev.asyncjavalin.tools.ExerciseRun.State;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The learner's course command. From the repository root, after {@code mvn install}:
+ * <pre>
+ * ./course progress          every exercise, done or not, and the next one to do
+ * ./course check 03          chapter 03's exercises, in a short summary
+ * ./course hint 3.1          the next hint for exercise 3.1
+ * ./course reset 3.1         exercise 3.1 back to its stub (--force when it holds your work)
+ * ./course watch 03          check chapter 03 again whenever one of its files changes
+ * </pre>
+ * {@code ./course} is a shortcut for {@code mvn -q -pl tools exec:java -Dexec.args="..."}.
+ * Exit status: 0 done, 1 not done (a check with unsolved exercises, a refused reset), 2 a command
+ * line that was not understood.
+ */
+public final class Course {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
+            "  NN is a chapter (03), ID an exercise (3.1); ./course progress lists them all");
+
+    /** Chapters whose tests run side by side in {@code progress}: they mostly wait, so 4 fit on 2 cores. */
+    static final int PARALLEL_CHAPTERS = 4;
+
+    private final Path root;
+    private final PrintStream out;
+    private final ChapterBuild build;
+    private final int jdk;
+
+    Course(Path root, PrintStream out, ChapterBuild build, int jdk) {
+        this.root = root;
+        this.out = out;
+        this.build = build;
+        this.jdk = jdk;
+    }
+
+    public static void main(String[] args) {
+        List<String> words = List.of(args);
+        if (!words.isEmpty() && List.of("snippets", "regions", "results", "exercises").contains(words.get(0))) {
+            CourseChecks.main(args); // the maintainers' checks share the module and its exec:java
+            return;
+        }
+        Course course = new Course(CourseChecks.defaultRoot(Path.of("").toAbsolutePath()), System.out,
+                ChapterBuild.maven(), Runtime.version().feature());
+        int status = course.run(words);
+        System.out.flush();
+        // inside Maven's JVM, a thread a chapter's test left behind would keep exec:java waiting: leave now
+        System.exit(status);
+    }
+
+    int run(List<String> words) {
+        try {
+            if (words.isEmpty()) {
+                return usage("no command given");
+            }
+            String command = words.get(0);
+            List<String> rest = words.subList(1, words.size());
+            return switch (command) {
+                case "progress" -> rest.isEmpty() ? progress() : usage("progress takes no arguments");
+                case "check" -> rest.size() == 1 ? check(rest.get(0)) : usage("check needs one chapter, e.g. check 03");
+                case "hint" -> hint(rest);
+                case "reset" -> reset(rest);
+                case "watch" -> rest.size() == 1 ? watch(rest.get(0)) : usage("watch needs one chapter, e.g. watch 03");
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> usage("unknown command '" + command + "'");
+            };
+        } catch (IOException e) {
+            out.println("error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    // ---- progress -------------------------------------------------------------------------------
+
+    private int progress() throws IOException {
+        Catalog catalog = ExerciseCatalog.load(root);
+        List<Chapter> runnable = catalog.chapters().stream().filter(this::canRun).toList();
+        out.println("Compiling chapters " + runnable.stream().map(Chapter::number).collect(Collectors.joining(", ")) + " ...");
+        Map<String, String> notCompiled = build.compile(root, runnable);
+        List<Chapter> compiled = runnable.stream().filter(chapter -> !notCompiled.containsKey(chapter.number())).toList();
+        out.println("Running the exercise tests of " + compiled.size() + " chapters ...");
+        Map<String, List<Result>> results = ExerciseRun.runAll(root, compiled, PARALLEL_CHAPTERS);
+
+        int total = catalog.exercises().size();
+        long done = results.values().stream().flatMap(List::stream).filter(result -> result.state() == State.DONE).count();
+        out.println();
+        out.println("Course progress: " + done + " of " + total + " exercises done");
+        out.println(bar(done, total) + "  " + Math.round(100.0 * done / total) + "%");
+        Optional<Exercise> next = Optional.empty();
+        for (Chapter chapter : catalog.chapters()) {
+            out.println();
+            out.println(chapter.number() + " · " + chapter.title());
+            if (!canRun(chapter)) {
+                out.println("  needs JDK " + chapter.requiredJdk() + "+ (this is JDK " + jdk + "): run the course command with "
+                        + "JAVA_HOME set to JDK " + chapter.requiredJdk() + " or newer to check it");
+                for (Exercise exercise : chapter.exercises()) {
+                    out.println("  [-] " + exercise.name());
+                }
+                continue;
+            }
+            if (notCompiled.containsKey(chapter.number())) {
+                out.println("  does not compile:");
+                notCompiled.get(chapter.number()).lines().forEach(line -> out.println("    " + line));
+                for (Exercise exercise : chapter.exercises()) {
+                    out.println("  [ ] " + exercise.name());
+                    next = next.or(() -> Optional.of(exercise));
+                }
+                continue;
+            }
+            for (Result result : results.get(chapter.number())) {
+                boolean isDone = result.state() == State.DONE;
+                out.println((isDone ? "  [x] " : "  [ ] ") + result.exercise().name());
+                if (!isDone && next.isEmpty()) {
+                    next = Optional.of(result.exercise());
+                }
+            }
+        }
+        out.println();
+        if (next.isPresent()) {
+            Exercise exercise = next.get();
+            out.println("Next: " + exercise.name());
+            out.println("  read   " + catalog.chapterOf(exercise).directory() + "/README.md, section 'Exercise " + exercise.id() + "'");
+            out.println("  edit   " + exercise.file() + " (the EXERCISE " + exercise.id() + " region)");
+            out.println("  check  ./course check " + exercise.chapterNumber() + "    stuck? ./course hint " + exercise.id());
+        } else if (done == total) {
+            out.println("Every exercise is done. Well done: chapter 09's benchmark is yours to run on other machines now.");
+        } else {
+            out.println("Every exercise you can check on JDK " + jdk + " is done; the rest need a newer JDK.");
+        }
+        return 0;
+    }
+
+    /** A progress bar of 30 cells, e.g. {@code [█████░░░░░░░…]}. */
+    static String bar(long done, int total) {
+        int width = 30;
+        int filled = total == 0 ? 0 : (int) Math.round((double) width * done / total);
+        return "[" + "█".repeat(filled) + "░".repeat(width - filled) + "]";
+    }
+
+    private boolean canRun(Chapter chapter) {
+        return chapter.requiredJdk() <= jdk;
+    }
+
+    // ---- check and watch ----------------------------------------------------------------------
+
+    private int check(String chapterName) throws IOException {
+        Optional<Chapter> chapter = findChapter(chapterName);
+        return chapter.isPresent() ? check(chapter.get()) : 2;
+    }
+
+    /** The chapter the learner named, or empty once the usage has been printed. */
+    private Optional<Chapter> findChapter(String chapterName) throws IOException {
+        Catalog catalog = ExerciseCatalog.load(root);
+        Optional<Chapter> found = catalog.chapter(chapterName);
+        if (found.isEmpty()) {
+            usage("unknown chapter '" + chapterName + "'; the chapters are "
+                    + catalog.chapters().stream().map(Chapter::number).collect(Collectors.joining(", ")));
+        }
+        return found;
+    }
+
+    private int check(Chapter chapter) throws IOException {
+        if (!canRun(chapter)) {
+            out.println("Chapter " + chapter.number() + " needs JDK " + chapter.requiredJdk() + " or newer; this is JDK " + jdk
+                    + ". Run the course command with JAVA_HOME set to JDK " + chapter.requiredJdk() + "+ to check it.");
+            return 2;
+        }
+        long started = System.nanoTime();
+        Map<String, String> notCompiled = build.compile(root, List.of(chapter));
+        out.println();
+        if (notCompiled.containsKey(chapter.number())) {
+            out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": does not compile");
+            notCompiled.get(chapter.number()).lines().forEach(line -> out.println("  " + line));
+            return 1;
+        }
+        List<Result> results = ExerciseRun.runAll(root, List.of(chapter), 1).get(chapter.number());
+        long done = results.stream().filter(result -> result.state() == State.DONE).count();
+        out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": " + done + " of " + results.size() + " exercises done");
+        for (Result result : results) {
+            if (result.state() == State.DONE) {
+                out.println("  [x] " + result.exercise().name() + "  (" + plural(result.passed(), "test") + " pass)");
+            } else {
+                String counts = result.failed() > 0
+                        ? "  (" + result.failed() + " of " + (result.passed() + result.failed()) + " tests fail)" : "";
+                out.println("  [ ] " + result.exercise().name() + counts);
+                out.println("        " + result.firstFailure());
+            }
+        }
+        Optional<Result> next = results.stream().filter(result -> result.state() != State.DONE).findFirst();
+        next.ifPresent(result -> out.println("Next: " + result.exercise().id() + " in " + result.exercise().file()
+                + "    stuck? ./course hint " + result.exercise().id()));
+        out.printf("(checked in %.1f s)%n", (System.nanoTime() - started) / 1e9);
+        return next.isPresent() ? 1 : 0;
+    }
+
+    private int watch(String chapterName) throws IOException, InterruptedException {
+        Optional<Chapter> found = findChapter(chapterName);
+        if (found.isEmpty()) {
+            return 2;
+        }
+        Chapter chapter = found.get();
+        if (!canRun(chapter)) {
+            return check(chapter);
+        }
+        try (ChapterWatch watch = new ChapterWatch(root.resolve(chapter.directory()).resolve("src"))) {
+            while (true) {
+                check(chapter);
+                out.println();
+                out.println("Watching " + chapter.directory() + "/src for changes (Ctrl+C to stop) ...");
+                Set<Path> changed = watch.awaitChange();
+                out.println("Changed: " + changed.stream().map(Path::toString).limit(5).collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    // ---- hint -----------------------------------------------------------------------------------
+
+    private int hint(List<String> args) throws IOException {
+        List<String> options = new ArrayList<>(args);
+        boolean again = options.remove("--again");
+        if (options.size() != 1) {
+            return usage("hint needs one exercise, e.g. hint 3.1");
+        }
+        Catalog catalog = ExerciseCatalog.load(root);
+        Optional<Exercise> found = catalog.exercise(options.get(0));
+        if (found.isEmpty()) {
+            return unknownExercise(catalog, options.get(0));
+        }
+        Exercise exercise = found.get();
+        HintLog log = HintLog.open(root);
+        int seen = again ? 0 : log.seen(exercise.id());
+        int count = exercise.hints().size();
+        if (seen >= count) {
+            out.println("No more hints for " + exercise.id() + ": you have seen all " + count + ".");
+            out.println("The reference answer is in " + exercise.solutionFile() + " (the EXERCISE " + exercise.id()
+                    + " region); ./course hint " + exercise.id() + " --again starts the hints over.");
+            return 0;
+        }
+        out.println("Exercise " + exercise.name() + " · hint " + (seen + 1) + " of " + count);
+        out.println();
+        out.println(exercise.hints().get(seen));
+        out.println();
+        out.println(seen + 1 < count
+                ? "(./course hint " + exercise.id() + " again for hint " + (seen + 2) + " of " + count + ")"
+                : "That was the last hint for " + exercise.id() + ".");
+        log.record(exercise.id(), seen + 1);
+        return 0;
+    }
+
+    // ---- reset ----------------------------------------------------------------------------------
+
+    private int reset(List<String> args) throws IOException {
+        List<String> options = new ArrayList<>(args);
+        boolean force = options.remove("--force");
+        String from = "HEAD";
+        int fromAt = options.indexOf("--from");
+        if (fromAt >= 0) {
+            if (fromAt + 1 >= options.size()) {
+                return usage("--from needs a git commit, branch or tag, e.g. --from origin/main");
+            }
+            from = options.get(fromAt + 1);
+            options.subList(fromAt, fromAt + 2).clear();
+        }
+        if (options.size() != 1 || options.get(0).startsWith("-")) {
+            return usage("reset needs one exercise, e.g. reset 3.1");
+        }
+        Catalog catalog = ExerciseCatalog.load(root);
+        Optional<Exercise> found = catalog.exercise(options.get(0));
+        if (found.isEmpty()) {
+            return unknownExercise(catalog, options.get(0));
+        }
+        RegionReset.Outcome outcome = RegionReset.reset(root, found.get(), from, force);
+        out.println(outcome.message());
+        return outcome.refused() ? 1 : 0;
+    }
+
+    // ---- messages -------------------------------------------------------------------------------
+
+    private int unknownExercise(Catalog catalog, String id) {
+        out.println("unknown exercise '" + id + "'; the exercises are "
+                + catalog.exercises().stream().map(Exercise::id).collect(Collectors.joining(", ")));
+        return 2;
+    }
+
+    private int usage(String what) {
+        out.println(what);
+        out.println(USAGE);
+        return 2;
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}
