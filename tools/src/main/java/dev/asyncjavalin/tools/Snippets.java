@@ -36,6 +36,8 @@ public final class Snippets {
     private static final Pattern END_INCLUDE = Pattern.compile("^\\s*<!--\\s*end include\\s*-->\\s*$");
     /** Markers of other regions nested in the one shown mean nothing to a reader, so they are left out. */
     private static final Pattern ANY_TAG_MARKER = Pattern.compile("(tag|end)::[^\\s\\[]*\\[]");
+    /** Fence languages that mean "course code": a block in one of them must come from an include. */
+    private static final Set<String> SOURCE_LANGUAGES = Set.of("java", "jte", "html", "xml", "kotlin", "properties");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", ".git", "node_modules");
     private static final Map<String, String> FENCE_LANGUAGES =
             Map.of("java", "java", "jte", "html", "xml", "xml", "properties", "properties");
@@ -75,6 +77,7 @@ public final class Snippets {
         for (Path markdown : markdownFiles(repoRoot)) {
             String name = displayName(repoRoot, markdown);
             List<String> lines = MarkdownText.read(markdown).lines();
+            problems.addAll(codeOutsideIncludes(lines, name));
             for (Include include : findIncludes(lines, name, problems)) {
                 String at = name + ":" + include.lineNumber() + ": ";
                 try {
@@ -128,6 +131,34 @@ public final class Snippets {
             }
         }
         return changes;
+    }
+
+    /**
+     * A fenced block in a source language that no include fills is code nobody compiles: it rots
+     * silently. Commands ({@code bash}) and output ({@code text}, or no language) are not code from
+     * the course and may stand on their own.
+     */
+    private static List<String> codeOutsideIncludes(List<String> lines, String name) {
+        List<String> problems = new ArrayList<>();
+        boolean inInclude = false;
+        boolean inFence = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (INCLUDE.matcher(line).matches()) {
+                inInclude = true;
+            } else if (END_INCLUDE.matcher(line).matches()) {
+                inInclude = false;
+            } else if (isFence(line)) {
+                String language = line.strip().substring(3).strip();
+                if (!inFence && !inInclude && SOURCE_LANGUAGES.contains(language)) {
+                    problems.add(name + ":" + (i + 1) + ": a ```" + language + " block that is not included from a source;"
+                            + " include it with <!-- include: FILE#tag --> ... <!-- end include -->, or fence it as ```text"
+                            + " if it is not course code");
+                }
+                inFence = !inFence;
+            }
+        }
+        return problems;
     }
 
     /** Finds the includes of one Markdown file; an include without an end marker becomes a problem. */

@@ -142,6 +142,16 @@ class SnippetsTest {
     }
 
     @Test
+    @DisplayName("a java block that no include fills is reported; commands and output may stand alone")
+    void codeOutsideIncludes() throws IOException {
+        write("chapters/03/README.md", "# Chapter\n\n```bash\nmvn install\n```\n\n```\noutput\n```\n\n"
+                + "```java\nint handWritten = 1;\n```\n\n```text\n// tag::x[]\n```\n");
+        assertThat(Snippets.check(root)).containsExactly("chapters/03/README.md:11: a ```java block that is not included from"
+                + " a source; include it with <!-- include: FILE#tag --> ... <!-- end include -->, or fence it as ```text"
+                + " if it is not course code");
+    }
+
+    @Test
     @DisplayName("Markdown under target/, .git/ and node_modules/ is not checked")
     void skipsBuildOutput() throws IOException {
         write("chapters/03/target/README.md", readme("Missing.java"));
