@@ -117,7 +117,10 @@ final class BrowserCheck implements AutoCloseable {
         // as root in a container Chromium needs --no-sandbox; the rest keeps it from calling home
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--window-size=1280,720", "--user-data-dir=" + profile.toAbsolutePath());
+                "--hide-scrollbars", "--window-size=1280,720", "--user-data-dir=" + profile.toAbsolutePath(),
+                // the network is off for the page: every name fails to resolve and every request goes to a
+                // proxy where nothing listens, so a deck that needs anything from outside its file shows an error
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()

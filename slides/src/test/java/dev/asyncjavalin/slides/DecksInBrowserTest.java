@@ -141,6 +141,19 @@ class DecksInBrowserTest {
     }
 
     @Test
+    @DisplayName("with the network off, a deck that loads anything from outside its file is reported")
+    void remoteAssetIsReported() throws IOException {
+        Path pages = scratch.resolve("remote-asset-pages");
+        RenderDecks.render(TEST_DECKS, pages);
+
+        BrowserCheck.Report report = browser.check(pages.resolve("remote-asset.html"), TEST_SCREENSHOTS);
+
+        assertThat(report.problems()).singleElement().asString()
+                .startsWith("remote-asset.html: JavaScript error:")
+                .contains("could not load <img> https://cdn.jsdelivr.net/");
+    }
+
+    @Test
     @DisplayName("printing a deck gives one page per slide")
     void printsOneSlidePerPage() throws IOException {
         Path page = BuiltDecks.deckPages().get(0);
