@@ -82,14 +82,21 @@ public interface ChapterBuild {
                 || output.contains("has not been downloaded from it before")) {
             return "the course's libraries are not in your local Maven repository yet: run `mvn install` at the root first";
         }
-        List<String> errors = output.lines()
-                .filter(line -> line.startsWith("[ERROR] ") && !line.startsWith("[ERROR] -> ") && !line.contains("Re-run Maven")
-                        && !line.contains("help") && !line.contains("Failed to execute goal") && !line.contains("For more information"))
-                .map(line -> line.substring("[ERROR] ".length()).strip())
-                .filter(line -> !line.isEmpty())
+        // javac's own lines name a file: "[ERROR] /course/chapters/03/src/.../PageCalls.java:[47,17] ';' expected"
+        List<String> compilerErrors = output.lines()
+                .filter(line -> line.matches("\\[ERROR] (/|[A-Za-z]:\\\\).*:\\[\\d+,\\d+].*"))
+                .map(line -> line.substring("[ERROR] ".length()))
+                .distinct() // Maven prints each of them twice: as it happens and in the summary
                 .limit(6)
                 .toList();
-        return errors.isEmpty() ? "mvn test-compile failed (run it to see why)" : String.join(System.lineSeparator(), errors);
+        if (!compilerErrors.isEmpty()) {
+            return String.join(System.lineSeparator(), compilerErrors);
+        }
+        // anything else (a template that does not generate, say): Maven's first error line
+        return output.lines().filter(line -> line.startsWith("[ERROR] ") && line.length() > "[ERROR] ".length())
+                .map(line -> line.substring("[ERROR] ".length()).strip())
+                .findFirst()
+                .orElse("mvn test-compile failed (run it to see why)");
     }
 
     /** Maven's own launcher when we run inside Maven (exec:java sets maven.home), else the one on the PATH. */

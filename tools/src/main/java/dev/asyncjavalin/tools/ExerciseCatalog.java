@@ -156,6 +156,8 @@ public final class ExerciseCatalog {
         String previousId = null;
         for (Chapter chapter : catalog.chapters()) {
             String at = FILE + ": chapter " + chapter.number() + ": ";
+            Path chapterDir = repoRoot.resolve(chapter.directory());
+            List<ExerciseRegions.Region> regions = Files.isDirectory(chapterDir) ? ExerciseRegions.regions(chapterDir) : List.of();
             if (!listedChapters.add(chapter.number())) {
                 problems.add(at + "listed twice");
             }
@@ -174,7 +176,7 @@ public final class ExerciseCatalog {
                     problems.add(exerciseAt + "comes after " + previousId + "; list exercises in order");
                 }
                 previousId = exercise.id();
-                checkExercise(repoRoot, chapter, exercise, problems);
+                checkExercise(repoRoot, chapter, regions, exercise, problems);
             }
         }
         for (String number : chapterDirectories) {
@@ -191,17 +193,18 @@ public final class ExerciseCatalog {
                             + " with this file");
                 }
             }
-            for (String[] test : exerciseTestClasses(chapterDir)) {
-                boolean named = catalog.exercise(test[1]).filter(exercise -> exercise.tests().contains(test[0])).isPresent();
+            for (ExerciseTest test : exerciseTestClasses(chapterDir)) {
+                boolean named = catalog.exercise(test.exerciseId()).filter(exercise -> exercise.tests().contains(test.className())).isPresent();
                 if (!named) {
-                    problems.add(test[0] + " checks exercise " + test[1] + " but is not among its tests in " + FILE);
+                    problems.add(test.className() + " checks exercise " + test.exerciseId() + " but is not among its tests in " + FILE);
                 }
             }
         }
         return problems;
     }
 
-    private static void checkExercise(Path repoRoot, Chapter chapter, Exercise exercise, List<String> problems) throws IOException {
+    private static void checkExercise(Path repoRoot, Chapter chapter, List<ExerciseRegions.Region> regions, Exercise exercise,
+                                      List<String> problems) throws IOException {
         String at = FILE + ": exercise " + exercise.id() + ": ";
         if (exercise.title().isBlank()) {
             problems.add(at + "has no title");
@@ -218,9 +221,8 @@ public final class ExerciseCatalog {
         } else if (!Files.isRegularFile(file)) {
             problems.add(at + "file " + exercise.file() + " does not exist");
         } else {
-            Path chapterDir = repoRoot.resolve(chapter.directory());
-            Path relative = chapterDir.relativize(file);
-            boolean hasRegion = ExerciseRegions.regions(chapterDir).stream()
+            Path relative = repoRoot.resolve(chapter.directory()).relativize(file);
+            boolean hasRegion = regions.stream()
                     .anyMatch(region -> region.id().equals(exercise.id()) && region.file().equals(relative));
             if (!hasRegion) {
                 problems.add(at + exercise.file() + " has no region EXERCISE " + exercise.id() + " ... END EXERCISE " + exercise.id());
@@ -249,10 +251,13 @@ public final class ExerciseCatalog {
         }
     }
 
-    /** {class name, exercise id} of every exercise test class of a chapter. */
-    private static List<String[]> exerciseTestClasses(Path chapterDir) throws IOException {
+    /** A test class tagged "exercise" whose display name says which exercise it checks. */
+    private record ExerciseTest(String className, String exerciseId) {
+    }
+
+    private static List<ExerciseTest> exerciseTestClasses(Path chapterDir) throws IOException {
         Path testRoot = chapterDir.resolve("src/test/java");
-        List<String[]> found = new ArrayList<>();
+        List<ExerciseTest> found = new ArrayList<>();
         if (!Files.isDirectory(testRoot)) {
             return found;
         }
@@ -262,7 +267,7 @@ public final class ExerciseCatalog {
                 if (annotations.find()) {
                     String relative = testRoot.relativize(file).toString().replace('\\', '/');
                     String className = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
-                    found.add(new String[] {className, annotations.group(1)});
+                    found.add(new ExerciseTest(className, annotations.group(1)));
                 }
             }
         }

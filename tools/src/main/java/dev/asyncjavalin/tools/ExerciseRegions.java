@@ -56,6 +56,14 @@ public final class ExerciseRegions {
         return regions;
     }
 
+    /**
+     * The well-formed regions of one file's text (a file on disk or a version of it from git),
+     * found by the same rules as {@link #regions}; a region with broken markers is left out.
+     */
+    public static List<Region> regionsIn(String text, Path relativePath) {
+        return SourceFile.parse(text, relativePath).regions;
+    }
+
     /** Problems of every chapter/solution pair; a chapter without a solution, or the reverse, is one too. */
     public static List<String> check(Path repoRoot) throws IOException {
         SortedSet<String> chapters = numberedDirectories(repoRoot.resolve("chapters"));
@@ -261,7 +269,10 @@ public final class ExerciseRegions {
         }
 
         static SourceFile read(Path path, Path relativePath) throws IOException {
-            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            return parse(new String(Files.readAllBytes(path), StandardCharsets.UTF_8), relativePath);
+        }
+
+        static SourceFile parse(String text, Path relativePath) {
             // splitting after each \n keeps the line ends, so "\r\n" vs "\n" counts as a difference
             SourceFile file = new SourceFile(relativePath, List.of(text.split("(?<=\n)")));
             file.findRegions();

@@ -2,6 +2,7 @@ package dev.asyncjavalin.tools;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.asyncjavalin.lab.testing.ExerciseSummary;
 import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class ExerciseRun {
                 }
             } else if (test.isTest() || isClass) {
                 // a class-level failure (a @BeforeAll that threw) fails every test of the class at once
-                String why = result.getThrowable().map(ExerciseRun::describe).orElse("failed");
+                String why = result.getThrowable().map(ExerciseSummary::describe).orElse("failed");
                 failures.put(test.getUniqueId(), test.getDisplayName() + ": " + why);
             }
         }
@@ -166,13 +167,5 @@ public final class ExerciseRun {
                 failures.put(test.getUniqueId(), test.getDisplayName() + ": skipped (" + reason + ")");
             }
         }
-    }
-
-    /** AssertJ puts the description on the first line and the mismatch on the next lines: keep three. */
-    static String describe(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
-        String oneLine = message.strip().lines().limit(3).map(String::strip).filter(line -> !line.isEmpty())
-                .reduce((a, b) -> a + " " + b).orElse(failure.getClass().getName());
-        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }
 }

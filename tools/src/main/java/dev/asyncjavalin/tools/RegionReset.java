@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Puts one exercise region back the way the course shipped it, taking the original from git
@@ -15,11 +14,7 @@ import java.util.regex.Pattern;
 final class RegionReset {
 
     /** What happened, in a sentence for the learner; {@code refused} means nothing was written. */
-    record Outcome(boolean changed, boolean refused, String message) {
-    }
-
-    /** The region's lines, marker lines included, from 0: {@code start} is the EXERCISE line, {@code end} the END line. */
-    private record Span(int start, int end) {
+    record Outcome(boolean refused, String message) {
     }
 
     private RegionReset() {
@@ -28,41 +23,41 @@ final class RegionReset {
     static Outcome reset(Path repoRoot, ExerciseCatalog.Exercise exercise, String gitRef, boolean force) throws IOException {
         Path file = repoRoot.resolve(exercise.file());
         if (!Files.isRegularFile(file)) {
-            return new Outcome(false, true, exercise.file() + " does not exist; `git checkout -- " + exercise.file() + "` brings it back whole");
+            return new Outcome(true, exercise.file() + " does not exist; `git checkout -- " + exercise.file() + "` brings it back whole");
         }
         String original = Git.show(repoRoot, gitRef, exercise.file());
         List<String> originalLines = lines(original);
-        Span originalSpan = span(originalLines, exercise.id());
-        if (originalSpan == null) {
-            return new Outcome(false, true, "the version of " + exercise.file() + " in git (" + gitRef + ") has no region EXERCISE "
+        ExerciseRegions.Region originalAt = region(original, exercise);
+        if (originalAt == null) {
+            return new Outcome(true, "the version of " + exercise.file() + " in git (" + gitRef + ") has no region EXERCISE "
                     + exercise.id() + "; name another commit with --from");
         }
         String current = Files.readString(file, StandardCharsets.UTF_8);
         List<String> currentLines = lines(current);
-        Span currentSpan = span(currentLines, exercise.id());
-        if (currentSpan == null) {
-            return new Outcome(false, true, exercise.file() + " has lost the markers of EXERCISE " + exercise.id()
+        ExerciseRegions.Region currentAt = region(current, exercise);
+        if (currentAt == null) {
+            return new Outcome(true, exercise.file() + " has lost the markers of EXERCISE " + exercise.id()
                     + " (or they are broken), so the region cannot be found; `git checkout -- " + exercise.file()
                     + "` restores the whole file, losing every change in it");
         }
-        List<String> originalRegion = originalLines.subList(originalSpan.start(), originalSpan.end() + 1);
-        List<String> currentRegion = currentLines.subList(currentSpan.start(), currentSpan.end() + 1);
+        List<String> originalRegion = markersAndBody(originalLines, originalAt);
+        List<String> currentRegion = markersAndBody(currentLines, currentAt);
         if (originalRegion.equals(currentRegion)) {
-            return new Outcome(false, false, "exercise " + exercise.id() + " is already the original stub; nothing to reset");
+            return new Outcome(false, "exercise " + exercise.id() + " is already the original stub; nothing to reset");
         }
         if (!force) {
             int changed = Math.abs(currentRegion.size() - originalRegion.size());
             for (int i = 0; i < Math.min(currentRegion.size(), originalRegion.size()); i++) {
                 changed += currentRegion.get(i).equals(originalRegion.get(i)) ? 0 : 1;
             }
-            return new Outcome(false, true, "exercise " + exercise.id() + " has your work in it (" + changed + " line(s) differ from the stub in "
+            return new Outcome(true, "exercise " + exercise.id() + " has your work in it (" + changed + " line(s) differ from the stub in "
                     + exercise.file() + "); reset would throw it away. Run again with --force to reset it anyway.");
         }
-        List<String> result = new ArrayList<>(currentLines.subList(0, currentSpan.start()));
+        List<String> result = new ArrayList<>(currentLines.subList(0, currentAt.startLine() - 1));
         result.addAll(originalRegion);
-        result.addAll(currentLines.subList(currentSpan.end() + 1, currentLines.size()));
+        result.addAll(currentLines.subList(currentAt.endLine(), currentLines.size()));
         Files.writeString(file, String.join("", result), StandardCharsets.UTF_8);
-        return new Outcome(true, false, "exercise " + exercise.id() + " is back to its stub in " + exercise.file() + " (from " + gitRef + ")");
+        return new Outcome(false, "exercise " + exercise.id() + " is back to its stub in " + exercise.file() + " (from " + gitRef + ")");
     }
 
     /** Lines with their line ends, so the file is written back byte for byte. */
@@ -70,18 +65,17 @@ final class RegionReset {
         return List.of(text.split("(?<=\n)"));
     }
 
-    private static Span span(List<String> lines, String id) {
-        Pattern start = Pattern.compile("(?<!END )\\bEXERCISE\\s+" + Pattern.quote(id) + "\\b");
-        Pattern end = Pattern.compile("\\bEND EXERCISE\\s+" + Pattern.quote(id) + "\\b");
-        int first = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (first < 0 && start.matcher(lines.get(i)).find()) {
-                first = i;
-            } else if (first >= 0 && end.matcher(lines.get(i)).find()) {
-                return new Span(first, i);
-            }
-        }
-        return null;
+    /** The exercise's region in {@code text}, found by the markers every other course check reads. */
+    private static ExerciseRegions.Region region(String text, ExerciseCatalog.Exercise exercise) {
+        return ExerciseRegions.regionsIn(text, Path.of(exercise.file())).stream()
+                .filter(region -> region.id().equals(exercise.id()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The region's lines, its two marker lines included (a Region counts lines from 1). */
+    private static List<String> markersAndBody(List<String> lines, ExerciseRegions.Region region) {
+        return lines.subList(region.startLine() - 1, region.endLine());
     }
 
     /** The few git commands the course needs, with messages a learner can act on. */

@@ -271,14 +271,20 @@ class CourseTest {
         var one = new ExerciseCatalog.Chapter("01", "Demo", null, List.of());
         var two = new ExerciseCatalog.Chapter("02", "Later", null, List.of());
         String output = String.join("\n",
+                "[ERROR] COMPILATION ERROR : ",
                 "[ERROR] /course/chapters/02/src/main/java/later/Later.java:[3,5] ';' expected",
+                "[ERROR] /course/chapters/02/src/main/java/later/Later.java:[9,9] cannot find symbol: method help()",
                 "[INFO] Reactor Summary:",
                 "[INFO] Chapter 01 · Demo ................................... SUCCESS [  1.0 s]",
                 "[INFO] Chapter 02 · Later .................................. FAILURE [  0.5 s]",
-                "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin");
+                "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin",
+                "[ERROR] /course/chapters/02/src/main/java/later/Later.java:[3,5] ';' expected");
         Map<String, String> failed = ChapterBuild.failures(output, List.of(one, two));
         assertThat(failed).containsOnlyKeys("02");
-        assertThat(failed.get("02")).isEqualTo("/course/chapters/02/src/main/java/later/Later.java:[3,5] ';' expected");
+        assertThat(failed.get("02")).isEqualTo("/course/chapters/02/src/main/java/later/Later.java:[3,5] ';' expected"
+                + System.lineSeparator() + "/course/chapters/02/src/main/java/later/Later.java:[9,9] cannot find symbol: method help()");
+        assertThat(ChapterBuild.failures("[ERROR] Failed to execute goal gg.jte:jte-maven-plugin: bad template", List.of(one)))
+                .containsEntry("01", "Failed to execute goal gg.jte:jte-maven-plugin: bad template");
         assertThat(ChapterBuild.failures("[ERROR] Could not resolve dependencies for project", List.of(one, two)))
                 .containsOnlyKeys("01", "02")
                 .containsValue("the course's libraries are not in your local Maven repository yet: run `mvn install` at the root first");

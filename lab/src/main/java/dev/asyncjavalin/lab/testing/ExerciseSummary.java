@@ -50,8 +50,8 @@ public final class ExerciseSummary implements TestExecutionListener {
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 exercise.passed++;
             } else {
-                String why = result.getThrowable().map(Throwable::getMessage).orElse("failed");
-                exercise.failures.add(test.getDisplayName() + ": " + firstLine(why));
+                String why = result.getThrowable().map(ExerciseSummary::describe).orElse("failed");
+                exercise.failures.add(test.getDisplayName() + ": " + why);
             }
         });
     }
@@ -90,10 +90,14 @@ public final class ExerciseSummary implements TestExecutionListener {
         return Optional.empty();
     }
 
-    /** AssertJ puts the description on the first line and the mismatch on the next: keep both. */
-    private static String firstLine(String text) {
-        String oneLine = (text == null ? "failed" : text).strip().lines().limit(3)
-                .map(String::strip).filter(line -> !line.isEmpty()).reduce((a, b) -> a + " " + b).orElse("failed");
+    /**
+     * A failure in one line for a summary: AssertJ puts the description on the first line and the
+     * mismatch on the next, so the first three non-empty lines are kept. Also used by the course command.
+     */
+    public static String describe(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+        String oneLine = message.strip().lines().limit(3).map(String::strip).filter(line -> !line.isEmpty())
+                .reduce((a, b) -> a + " " + b).orElse(failure.getClass().getName());
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }
 }
