@@ -51,7 +51,7 @@ public final class Course {
 
     public static void main(String[] args) {
         List<String> words = List.of(args);
-        if (!words.isEmpty() && List.of("snippets", "regions", "results", "exercises").contains(words.get(0))) {
+        if (!words.isEmpty() && List.of("snippets", "regions", "results", "exercises", "wrong-answers").contains(words.get(0))) {
             CourseChecks.main(args); // the maintainers' checks share the module and its exec:java
             return;
         }

@@ -17,13 +17,18 @@ import java.util.List;
 public final class CourseChecks {
 
     static final String USAGE =
-            "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | exercises | results MODULE_DIR fail|pass";
+            "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | exercises | wrong-answers | results MODULE_DIR fail|pass";
 
     private CourseChecks() {
     }
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
+        if (List.of(args).contains("wrong-answers")) {
+            // the chapters' tests ran in this JVM: a thread one of them left behind must not keep exec:java waiting
+            System.out.flush();
+            System.exit(status);
+        }
         // exec:java runs inside Maven's own JVM: exiting on success would cut Maven short, so only exit on failure
         if (status != 0) {
             System.exit(status);
@@ -55,6 +60,9 @@ public final class CourseChecks {
             if (command.equals("exercises")) {
                 return report(out, ExerciseCatalog.check(root), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
             }
+            if (command.equals("wrong-answers")) {
+                return wrongAnswers(root, out);
+            }
             if (command.equals("regions")) {
                 return report(out, ExerciseRegions.check(root), "regions: chapters and solutions differ only inside exercise regions");
             }
@@ -74,6 +82,24 @@ public final class CourseChecks {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Every wrong answer in the corpus must be rejected by its exercise's check, with a message naming the mistake. */
+    private static int wrongAnswers(Path root, PrintStream out) throws IOException {
+        List<String> problems = new ArrayList<>(WrongAnswers.check(root));
+        long started = System.nanoTime();
+        List<WrongAnswers.Verdict> verdicts = WrongAnswers.prove(root, Runtime.version().feature(), Course.PARALLEL_CHAPTERS);
+        for (WrongAnswers.Verdict verdict : verdicts) {
+            String mark = verdict.problem() != null ? "[!]" : verdict.message().startsWith("skipped") ? "[-]" : "[x]";
+            out.println(mark + " " + verdict.answer().file() + ": " + (verdict.problem() != null ? verdict.problem() : verdict.message()));
+            if (verdict.problem() != null) {
+                problems.add(verdict.problem());
+            }
+        }
+        long rejected = verdicts.stream().filter(v -> v.problem() == null && !v.message().startsWith("skipped")).count();
+        out.printf("wrong answers: %d of %d rejected with a message naming the mistake (%.1f s)%n",
+                rejected, verdicts.size(), (System.nanoTime() - started) / 1e9);
+        return report(out, problems, null);
     }
 
     /** README code copied from sources, and README hints copied from the exercise catalog. */

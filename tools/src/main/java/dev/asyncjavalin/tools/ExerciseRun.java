@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +42,12 @@ public final class ExerciseRun {
 
     public enum State { DONE, TODO, NOT_COMPILED }
 
-    /** {@code firstFailure} is null when the exercise is done. */
-    public record Result(Exercise exercise, State state, int passed, int failed, String firstFailure) {
+    /** {@code firstFailure} is null when the exercise is done; {@code failures} holds every failed test's line. */
+    public record Result(Exercise exercise, State state, int passed, int failed, String firstFailure, List<String> failures) {
+
+        Result(Exercise exercise, State state, int passed, int failed, String firstFailure) {
+            this(exercise, state, passed, failed, firstFailure, firstFailure == null ? List.of() : List.of(firstFailure));
+        }
     }
 
     private ExerciseRun() {
@@ -53,21 +58,36 @@ public final class ExerciseRun {
      * time is spent waiting on a slow upstream or a deadline, not computing, so they overlap well.
      */
     public static Map<String, List<Result>> runAll(Path repoRoot, List<Chapter> chapters, int parallelism) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, chapters.size())));
-        Map<String, Future<List<Result>>> running = new LinkedHashMap<>();
+        Map<String, Callable<List<Result>>> work = new LinkedHashMap<>();
+        for (Chapter chapter : chapters) {
+            work.put(chapter.number(), () -> run(repoRoot, chapter));
+        }
+        return quietlyInParallel(work, parallelism);
+    }
+
+    /**
+     * Runs the tasks a few at a time and returns their results by key, in the order given. The
+     * chapters' apps log as they start and stop; the learner wants the verdict, not the logs, so
+     * standard output and error are silenced meanwhile.
+     */
+    static <T> Map<String, T> quietlyInParallel(Map<String, Callable<T>> tasks, int parallelism) throws IOException {
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, tasks.size())));
+        Map<String, Future<T>> running = new LinkedHashMap<>();
         PrintStream out = System.out;
         PrintStream err = System.err;
-        // the chapters' apps log as they start and stop; the learner wants the verdict, not the logs
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         System.setOut(quiet);
         System.setErr(quiet);
         try {
-            for (Chapter chapter : chapters) {
-                running.put(chapter.number(), pool.submit(() -> run(repoRoot, chapter)));
+            for (Map.Entry<String, Callable<T>> task : tasks.entrySet()) {
+                running.put(task.getKey(), pool.submit(task.getValue()));
             }
-            Map<String, List<Result>> results = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<List<Result>>> chapter : running.entrySet()) {
-                results.put(chapter.getKey(), chapter.getValue().get());
+            Map<String, T> results = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<T>> task : running.entrySet()) {
+                results.put(task.getKey(), task.getValue().get());
             }
             return results;
         } catch (InterruptedException e) {
@@ -97,12 +117,24 @@ public final class ExerciseRun {
             }
             return results;
         }
-        URL[] urls = {classes.toUri().toURL(), testClasses.toUri().toURL()};
+        return run(chapter.number(), chapter.exercises(), List.of(classes, testClasses));
+    }
+
+    /**
+     * Runs {@code exercises} on the classes found in {@code classRoots}, searched in that order: a
+     * folder put first (one recompiled class, say) shadows the same class further on.
+     */
+    public static List<Result> run(String chapterNumber, List<Exercise> exercises, List<Path> classRoots) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (Path root : classRoots) {
+            urls.add(root.toUri().toURL());
+        }
+        List<Result> results = new ArrayList<>();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader("chapter-" + chapter.number(), urls, ExerciseRun.class.getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader("chapter-" + chapterNumber, urls.toArray(URL[]::new), ExerciseRun.class.getClassLoader())) {
             thread.setContextClassLoader(loader);
-            for (Exercise exercise : chapter.exercises()) {
+            for (Exercise exercise : exercises) {
                 results.add(run(loader, exercise));
             }
         } finally {
@@ -138,8 +170,8 @@ public final class ExerciseRun {
         if (outcomes.failures.isEmpty()) {
             return new Result(exercise, State.DONE, outcomes.passed, 0, null);
         }
-        return new Result(exercise, State.TODO, outcomes.passed, outcomes.failures.size(),
-                outcomes.failures.values().iterator().next());
+        List<String> failures = List.copyOf(outcomes.failures.values());
+        return new Result(exercise, State.TODO, outcomes.passed, failures.size(), failures.get(0), failures);
     }
 
     /** Counts passed tests and keeps, per failed test, its name and the first lines of why. */

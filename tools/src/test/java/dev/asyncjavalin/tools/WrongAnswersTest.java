@@ -1,0 +1,73 @@
+package dev.asyncjavalin.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
+import dev.asyncjavalin.tools.ExerciseRegions.Region;
+import dev.asyncjavalin.tools.ExerciseRun.Result;
+import dev.asyncjavalin.tools.ExerciseRun.State;
+import dev.asyncjavalin.tools.WrongAnswers.WrongAnswer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class WrongAnswersTest {
+
+    private static final String ANSWER = """
+            exercise: 4.2
+            why: join() holds a thread
+            expect: held a thread
+            ---
+                    ctx.async(() -> ctx.result(load().join()));
+            """;
+    private static final Exercise EXERCISE = new Exercise("4.2", "title", "chapters/04/App.java", List.of("T"), List.of());
+
+    @Test
+    @DisplayName("a wrong answer file gives its exercise, why, expected message and body")
+    void parsesAnAnswer() throws IOException {
+        WrongAnswer answer = WrongAnswers.parse("wrong-answers/4.2-join.txt", ANSWER);
+
+        assertThat(answer.exercise()).isEqualTo("4.2");
+        assertThat(answer.why()).isEqualTo("join() holds a thread");
+        assertThat(answer.expect()).isEqualTo("held a thread");
+        assertThat(answer.body()).containsExactly("        ctx.async(() -> ctx.result(load().join()));");
+    }
+
+    @Test
+    @DisplayName("a file without expect:, or without an answer, is refused with its name")
+    void refusesIncompleteFiles() {
+        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", ANSWER.replace("expect: held a thread\n", "")))
+                .hasMessage("w.txt: 'expect:' is missing or empty");
+        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", "exercise: 4.2\nwhy: x\nexpect: y\n---\n"))
+                .hasMessage("w.txt: no answer after the '---' line");
+        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", "exercize: 4.2\n---\nx\n"))
+                .hasMessageStartingWith("w.txt:1:");
+    }
+
+    @Test
+    @DisplayName("the answer replaces exactly the lines between the region's markers")
+    void replacesTheRegionBody() {
+        String text = "a\n// EXERCISE 4.2: x\nold 1\nold 2\n// END EXERCISE 4.2\nz\n";
+        Region region = new Region("4.2", "x", Path.of("App.java"), 2, 5);
+
+        assertThat(WrongAnswers.replaceBody(text, region, List.of("new")))
+                .isEqualTo("a\n// EXERCISE 4.2: x\nnew\n// END EXERCISE 4.2\nz\n");
+    }
+
+    @Test
+    @DisplayName("an answer the check accepts, or rejects without naming the mistake, is a problem")
+    void judgesTheCheck() throws IOException {
+        WrongAnswer answer = WrongAnswers.parse("wrong-answers/4.2-join.txt", ANSWER);
+
+        assertThat(WrongAnswers.judge(answer, new Result(EXERCISE, State.DONE, 3, 0, null)).problem())
+                .contains("ACCEPTED by the check of 4.2", "join() holds a thread");
+        assertThat(WrongAnswers.judge(answer, new Result(EXERCISE, State.TODO, 2, 1, "t: status 500")).problem())
+                .contains("no failure names the mistake ('held a thread')");
+        Result named = new Result(EXERCISE, State.TODO, 1, 2, "t: status 500", List.of("t: status 500", "u: the answer held a thread"));
+        assertThat(WrongAnswers.judge(answer, named).problem()).isNull();
+        assertThat(WrongAnswers.judge(answer, named).message()).isEqualTo("u: the answer held a thread");
+    }
+}
