@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +28,22 @@ public interface ChapterBuild {
         return ChapterBuild::compileWithMaven;
     }
 
-    private static Map<String, String> compileWithMaven(Path repoRoot, List<Chapter> chapters) throws IOException {
+    /** Written after a chapter compiled; sources no newer than it mean nothing to compile. */
+    String STAMP = "target/course-compiled.stamp";
+
+    private static Map<String, String> compileWithMaven(Path repoRoot, List<Chapter> allChapters) throws IOException {
+        // Maven recompiles a chapter even when nothing changed (JTE regenerates its templates): skip it
+        List<Chapter> chapters = new ArrayList<>();
+        for (Chapter chapter : allChapters) {
+            if (!isUpToDate(repoRoot, chapter)) {
+                chapters.add(chapter);
+            }
+        }
         if (chapters.isEmpty()) {
             return Map.of();
         }
+        // the stamp gets the time the build started: a file saved while Maven ran counts as changed
+        FileTime buildStarted = FileTime.fromMillis(System.currentTimeMillis());
         List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp", "-o", "-Denforcer.skip=true", "--fail-at-end"));
         // the same local repository as the Maven run that started us (CI uses one of its own)
         String localRepository = System.getProperty("maven.repo.local");
@@ -50,10 +63,39 @@ public interface ChapterBuild {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while Maven compiled the chapters");
         }
-        if (status == 0) {
-            return Map.of();
+        Map<String, String> failed = status == 0 ? Map.of() : failures(output, chapters);
+        for (Chapter chapter : chapters) {
+            if (!failed.containsKey(chapter.number())) {
+                Path stamp = repoRoot.resolve(chapter.directory()).resolve(STAMP);
+                Files.createDirectories(stamp.getParent());
+                Files.writeString(stamp, "compiled by the course command; delete it to force a build\n");
+                Files.setLastModifiedTime(stamp, buildStarted);
+            }
         }
-        return failures(output, chapters);
+        return failed;
+    }
+
+    /** True when the chapter's stamp is newer than its sources, its pom and the parent pom. */
+    static boolean isUpToDate(Path repoRoot, Chapter chapter) throws IOException {
+        Path directory = repoRoot.resolve(chapter.directory());
+        Path stamp = directory.resolve(STAMP);
+        if (!Files.isRegularFile(stamp)) {
+            return false;
+        }
+        long compiled = Files.getLastModifiedTime(stamp).toMillis();
+        List<Path> inputs = new ArrayList<>(List.of(repoRoot.resolve("pom.xml"), directory.resolve("pom.xml")));
+        Path sources = directory.resolve("src");
+        if (Files.isDirectory(sources)) {
+            try (var files = Files.walk(sources)) {
+                inputs.addAll(files.toList()); // directories too: a deleted file changes its directory's time
+            }
+        }
+        for (Path input : inputs) {
+            if (Files.exists(input) && Files.getLastModifiedTime(input).toMillis() >= compiled) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which chapters failed, from Maven's output, each with the first errors it printed. */
