@@ -90,6 +90,9 @@ public final class ExerciseSummary implements TestExecutionListener {
         return Optional.empty();
     }
 
+    /** A failure line longer than this is cut, at a sentence end where there is one. */
+    private static final int LONGEST = 400;
+
     /**
      * A failure in one line for a summary: AssertJ puts the description on the first line and the
      * mismatch on the next, so the first three non-empty lines are kept. Also used by the course command.
@@ -98,6 +101,14 @@ public final class ExerciseSummary implements TestExecutionListener {
         String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
         String oneLine = message.strip().lines().limit(3).map(String::strip).filter(line -> !line.isEmpty())
                 .reduce((a, b) -> a + " " + b).orElse(failure.getClass().getName());
-        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+        if (oneLine.length() <= LONGEST) {
+            return oneLine;
+        }
+        // cut after a whole sentence or an AssertJ description ("[Exercise 4.2: ...]"), never mid-word
+        int cut = Math.max(oneLine.lastIndexOf(". ", LONGEST), oneLine.lastIndexOf("] ", LONGEST)) + 1;
+        if (cut < LONGEST / 2) {
+            cut = oneLine.lastIndexOf(' ', LONGEST);
+        }
+        return oneLine.substring(0, cut > 0 ? cut : LONGEST).strip() + " …";
     }
 }
