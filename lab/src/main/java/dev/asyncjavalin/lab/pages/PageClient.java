@@ -49,6 +49,15 @@ public final class PageClient implements AutoCloseable {
                 .build());
     }
 
+    /**
+     * The same client, except that every call opens a connection of its own and closes it after
+     * the answer, as Python's {@code requests.get} does: each call pays the connection's set-up
+     * (see the lab's ConnectionCost). It shares this client's dispatcher and threads.
+     */
+    public PageClient withoutConnectionReuse() {
+        return new PageClient(client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build());
+    }
+
     /** The underlying client, for blocking {@code execute()} calls and for tests. */
     public OkHttpClient okHttp() {
         return client;
