@@ -76,9 +76,11 @@ public final class SlowUpstream implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
     private final Barrier barrier;
+    private final Random varying;
 
     private SlowUpstream(Builder settings) throws IOException {
         this.settings = settings;
+        this.varying = settings.varying ? new Random(settings.seed) : null;
         this.latencies = drawLatencies(settings);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("slow-upstream-timer"));
         this.workers = Executors.newCachedThreadPool(daemon("slow-upstream-worker"));
@@ -154,7 +156,7 @@ public final class SlowUpstream implements AutoCloseable {
         String mode = barrier != null
                 ? "barrier of " + settings.barrierParties + " (timeout " + settings.barrierTimeout.toMillis() + " ms)"
                 : settings.pages + " pages, " + settings.minLatency.toMillis() + "-" + settings.maxLatency.toMillis()
-                        + " ms, seed " + settings.seed;
+                        + " ms" + (varying != null ? " drawn per request (1 in 10 three times as long)" : "") + ", seed " + settings.seed;
         return "SlowUpstream at " + baseUrl() + ": " + mode;
     }
 
@@ -217,7 +219,19 @@ public final class SlowUpstream implements AutoCloseable {
         if (barrier != null) {
             barrier.arrive(exchange, html);
         } else {
-            later(latencyOf(page), () -> respond(exchange, 200, "text/html", html));
+            later(varying != null ? nextVaryingLatency() : latencyOf(page), () -> respond(exchange, 200, "text/html", html));
+        }
+    }
+
+    /**
+     * A live site's latency changes from call to call, and now and then a call is much slower:
+     * here one in ten takes three times as long. Seeded, so a run can be repeated.
+     */
+    Duration nextVaryingLatency() {
+        synchronized (varying) {
+            long min = settings.minLatency.toMillis();
+            long latency = min + Math.round(varying.nextDouble() * (settings.maxLatency.toMillis() - min));
+            return Duration.ofMillis(varying.nextInt(10) == 0 ? 3 * latency : latency);
         }
     }
 
@@ -428,8 +442,18 @@ public final class SlowUpstream implements AutoCloseable {
         private Duration maxLatency = DEFAULT_MAX_LATENCY;
         private int barrierParties = 0;
         private Duration barrierTimeout = DEFAULT_BARRIER_TIMEOUT;
+        private boolean varying = false;
 
         private Builder() {
+        }
+
+        /**
+         * Every request draws a new latency from the range (seeded), one in ten of them three times
+         * as long, instead of each page keeping its own: what repeated calls to live sites see.
+         */
+        public Builder varyingLatency() {
+            this.varying = true;
+            return this;
         }
 
         /** 0 (the default) picks a free port. */
