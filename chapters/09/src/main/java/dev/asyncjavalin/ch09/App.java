@@ -6,6 +6,7 @@ import dev.asyncjavalin.lab.UpstreamUrls;
 import dev.asyncjavalin.lab.pages.PageClient;
 import dev.asyncjavalin.lab.pages.PageResult;
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ public final class App {
     private final UpstreamUrls upstream;
     private final Settings settings;
     private final SequentialModel sequential;
+    private final SequentialModel sequentialNewConnections;
     private final ConcurrentModel concurrent;
     private final AsyncModel async;
     private final VirtualThreadModel virtualThreads;
@@ -48,6 +50,7 @@ public final class App {
         this.upstream = upstream;
         this.settings = settings;
         this.sequential = new SequentialModel(client, CALL_TIMEOUT);
+        this.sequentialNewConnections = new SequentialModel(client.withoutConnectionReuse(), CALL_TIMEOUT);
         this.concurrent = new ConcurrentModel(client, CALL_TIMEOUT);
         this.async = new AsyncModel(client, CALL_TIMEOUT);
         this.virtualThreads = new VirtualThreadModel(client, CALL_TIMEOUT);
@@ -79,8 +82,14 @@ public final class App {
     // tag::routes[]
     private void syncGetUrls(Context ctx) {
         List<String> urls = upstream.select(ctx.queryParam("set"));
+        // ?connections=new: a new connection per call, as Python's requests.get opens (see ArticleSpeedup)
+        SequentialModel model = switch (String.valueOf(ctx.queryParam("connections"))) {
+            case "null", "pooled" -> sequential;
+            case "new" -> sequentialNewConnections;
+            default -> throw new BadRequestResponse("Query parameter 'connections' must be 'pooled' (the default) or 'new'");
+        };
         long started = System.nanoTime();
-        render(ctx, Model.SYNC, sequential.fetchAll(urls), started);
+        render(ctx, Model.SYNC, model.fetchAll(urls), started);
     }
 
     private void asyncGetUrlsV1(Context ctx) {
