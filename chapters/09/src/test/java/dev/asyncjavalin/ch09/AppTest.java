@@ -77,7 +77,9 @@ class AppTest {
         JavalinTest.test(App.create(upstream.urls(), settings()), (server, client) -> {
             var response = client.get("/report");
             assertThat(response.code()).isEqualTo(200);
-            assertThat(response.body().string()).contains("No benchmark report yet", "mvn -pl chapters/09 exec:java@benchmark");
+            String body = response.body().string();
+            assertThat(body).contains("No benchmark report yet", "mvn -pl chapters/09 exec:java@benchmark", "benchmark");
+            assertThat(body).as("no absolute path of the server's files").doesNotContain(benchmarkFiles.toAbsolutePath().toString());
         });
     }
 

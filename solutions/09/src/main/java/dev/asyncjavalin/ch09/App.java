@@ -123,7 +123,11 @@ public final class App {
         if (Files.isRegularFile(report)) {
             ctx.html(Files.readString(report)); // written by the benchmark with report.jte, escaped there
         } else {
-            ctx.render("no-report.jte", Map.of("expected", report.toAbsolutePath().normalize().toString()));
+            // relative to where the app runs: a public page has no business showing where the server's files live
+            Path here = Path.of("").toAbsolutePath();
+            Path file = report.toAbsolutePath().normalize();
+            Path shown = file.startsWith(here) ? here.relativize(file) : file.getFileName();
+            ctx.render("no-report.jte", Map.of("expected", shown.toString()));
         }
     }
     // end::report[]
