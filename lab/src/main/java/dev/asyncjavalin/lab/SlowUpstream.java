@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   /error         HTTP 500
  *   /reset         drops the connection without answering
  *   /hang          never answers (until the upstream stops)
+ *   /held          waits until {@link #releaseHeld()} is called, then a page
  *   /huge?mb=N     an N MiB page (default 64)
  *   /script        a page whose title carries a &lt;script&gt; tag
  * </pre>
@@ -71,10 +72,17 @@ public final class SlowUpstream implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
+    /** Requests not yet answered: the in-flight count. */
     private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+    /** Exchanges not yet closed, each holding a socket: a superset of {@link #open}. */
+    private final Set<HttpExchange> unclosed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
+    private final Progress received = new Progress();
+    private final Progress finished = new Progress();
+    /** Requests at /held, answered when a test says so. Guarded by itself. */
+    private final List<HttpExchange> held = new ArrayList<>();
     private final Barrier barrier;
 
     private SlowUpstream(Builder settings) throws IOException {
@@ -150,6 +158,46 @@ public final class SlowUpstream implements AutoCloseable {
         return served.get();
     }
 
+    /** Requests that have arrived so far. */
+    public int received() {
+        return received.count();
+    }
+
+    /** Requests whose exchange is closed: answered, failed to answer (the client had left) or dropped. */
+    public int finished() {
+        return finished.count();
+    }
+
+    /**
+     * Waits until {@code count} requests have arrived, so a test can act on calls the upstream
+     * is known to hold. False when {@code timeout} passed first.
+     */
+    public boolean awaitReceived(int count, Duration timeout) throws InterruptedException {
+        return received.await(count, timeout);
+    }
+
+    /** Waits until {@code count} requests are {@linkplain #finished() finished}; false when {@code timeout} passed first. */
+    public boolean awaitFinished(int count, Duration timeout) throws InterruptedException {
+        return finished.await(count, timeout);
+    }
+
+    /**
+     * Answers every request waiting at {@code /held} and returns how many there were. A test
+     * that gives up on its calls first then knows that each answer goes to a client that has left,
+     * however slow the machine is.
+     */
+    public int releaseHeld() {
+        List<HttpExchange> release;
+        synchronized (held) {
+            release = List.copyOf(held);
+            held.clear();
+        }
+        for (HttpExchange exchange : release) {
+            workers.execute(() -> respond(exchange, 200, "text/html", page("Held until released")));
+        }
+        return release.size();
+    }
+
     public String describe() {
         String mode = barrier != null
                 ? "barrier of " + settings.barrierParties + " (timeout " + settings.barrierTimeout.toMillis() + " ms)"
@@ -161,8 +209,9 @@ public final class SlowUpstream implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        for (HttpExchange exchange : open) {
-            exchange.close();
+        // held exchanges (/hang, a barrier, pages not yet due) own their sockets until closed
+        for (HttpExchange exchange : unclosed) {
+            finish(exchange);
         }
         timer.shutdownNow();
         workers.shutdownNow();
@@ -171,6 +220,7 @@ public final class SlowUpstream implements AutoCloseable {
     // --- routing -------------------------------------------------------------------------------
 
     private void route(HttpExchange exchange) {
+        unclosed.add(exchange);
         open.add(exchange);
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -190,6 +240,10 @@ public final class SlowUpstream implements AutoCloseable {
                 finish(exchange);
             } else if (path.equals("/hang")) {
                 // keep the exchange open; close() releases it
+            } else if (path.equals("/held")) {
+                synchronized (held) {
+                    held.add(exchange);
+                }
             } else if (path.equals("/huge")) {
                 hugeBody(exchange, intParam(exchange, "mb", 64, 1, 1024));
             } else if (path.equals("/script")) {
@@ -199,6 +253,9 @@ public final class SlowUpstream implements AutoCloseable {
             }
         } catch (IllegalArgumentException badParam) {
             respond(exchange, 400, "text/plain", badParam.getMessage());
+        } finally {
+            // counted once taken in hand (answered, scheduled or held), so releaseHeld() sees it
+            received.increment();
         }
     }
 
@@ -228,11 +285,10 @@ public final class SlowUpstream implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/html");
             leave(exchange);
             exchange.sendResponseHeaders(200, 0); // 0 = chunked: the client learns the size only by reading
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(page("A very long page").getBytes(StandardCharsets.UTF_8));
-                for (long sent = 0; sent < total; sent += chunk.length) {
-                    body.write(chunk);
-                }
+            OutputStream body = exchange.getResponseBody(); // not closed here: see finish()
+            body.write(page("A very long page").getBytes(StandardCharsets.UTF_8));
+            for (long sent = 0; sent < total; sent += chunk.length) {
+                body.write(chunk);
             }
         } catch (IOException clientGaveUp) {
             // expected: a careful client stops reading long before the end
@@ -253,9 +309,8 @@ public final class SlowUpstream implements AutoCloseable {
         try {
             exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
             exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            // not closed here: see finish()
+            exchange.getResponseBody().write(bytes);
         } catch (IOException clientGaveUp) {
             // the caller timed out or went away; nothing to tell anyone
         } finally {
@@ -274,9 +329,19 @@ public final class SlowUpstream implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the exchange by closing the exchange itself, never its response stream first. When a
+     * client gives up before its answer (a cancelled call), the write fails part way; closing the
+     * JDK server's fixed-length response stream then marks the exchange closed without closing its
+     * connection, and the socket stays open for good. Closing the exchange finds the short body and
+     * closes the connection; a complete answer ends as usual, its connection kept for the next call.
+     */
     private void finish(HttpExchange exchange) {
         leave(exchange);
-        exchange.close();
+        if (unclosed.remove(exchange)) {
+            exchange.close();
+            finished.increment();
+        }
     }
 
     private static String page(String title) {
@@ -295,6 +360,7 @@ public final class SlowUpstream implements AutoCloseable {
                   /error        HTTP 500
                   /reset        drops the connection without answering
                   /hang         never answers
+                  /held         waits until the code running the upstream releases it
                   /huge?mb=N    an N MiB page (default 64)
                   /script       a title with a <script> tag in it
                 """);
@@ -350,6 +416,32 @@ public final class SlowUpstream implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** A count that tests can wait on without polling. */
+    private static final class Progress {
+        private int count;
+
+        synchronized void increment() {
+            count++;
+            notifyAll();
+        }
+
+        synchronized int count() {
+            return count;
+        }
+
+        synchronized boolean await(int target, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (count < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
     }
 
     /** Holds requests until {@code parties} are waiting together, then answers them all. */
