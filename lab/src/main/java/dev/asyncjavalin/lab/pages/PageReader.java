@@ -3,8 +3,6 @@ package dev.asyncjavalin.lab.pages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -15,7 +13,6 @@ public final class PageReader {
     /** A recipe page is a few KiB; anything past 1 MiB is not a page we want in memory. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_TITLE_CHARS = 200;
 
     private PageReader() {
@@ -40,13 +37,48 @@ public final class PageReader {
         return new PageResult(url, outcome, response.code(), titleOf(html), detail, elapsed);
     }
 
-    static String titleOf(String html) {
-        Matcher matcher = TITLE.matcher(html);
-        if (!matcher.find()) {
+    /**
+     * The text between the first {@code <title ...>} and the {@code </title>} after it, or "" when
+     * there is none. One pass, every search starting where the last one stopped: a regex such as
+     * {@code <title[^>]*>(.*?)</title>} retries from every {@code <title} it meets, and a hostile
+     * body made of nothing else costs it seconds to minutes per page.
+     */
+    public static String titleOf(String html) {
+        int open = indexOfTag(html, "<title", 0);
+        if (open < 0) {
             return "";
         }
-        String title = matcher.group(1).strip();
+        int textStart = html.indexOf('>', open) + 1;
+        if (textStart == 0) {
+            return ""; // no '>' after the first <title: none after any later one either
+        }
+        int textEnd = indexOfTag(html, "</title", textStart);
+        if (textEnd < 0) {
+            return "";
+        }
+        String title = html.substring(textStart, textEnd).strip();
         return title.length() > MAX_TITLE_CHARS ? title.substring(0, MAX_TITLE_CHARS) + "…" : title;
+    }
+
+    /**
+     * Where the tag {@code name} (e.g. {@code <title}) starts at or after {@code from}, in any
+     * letter case, or -1. The name must end there ({@code <titles} is another tag).
+     */
+    private static int indexOfTag(String html, String name, int from) {
+        int last = html.length() - name.length();
+        for (int at = from; at <= last; at++) {
+            if (html.charAt(at) == '<' && html.regionMatches(true, at, name, 0, name.length())) {
+                int after = at + name.length();
+                if (after == html.length() || endsTagName(html.charAt(after))) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean endsTagName(char c) {
+        return c == '>' || c == '/' || Character.isWhitespace(c);
     }
 
     /** Time since {@code startNanos}, for the rows of calls that failed. */
