@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   /held          waits until {@link #releaseHeld()} is called, then a page
  *   /huge?mb=N     an N MiB page (default 64)
  *   /script        a page whose title carries a &lt;script&gt; tag
+ *   /redirect?to=U HTTP 302 to U: a path here, or a URL on a loopback host (never elsewhere)
  * </pre>
  *
  * <p>Barrier mode ({@link Builder#barrier}) holds every recipe request until K of them are in
@@ -246,6 +250,10 @@ public final class SlowUpstream implements AutoCloseable {
                 }
             } else if (path.equals("/huge")) {
                 hugeBody(exchange, intParam(exchange, "mb", 64, 1, 1024));
+            } else if (path.equals("/redirect")) {
+                String target = loopbackTarget(textParam(exchange, "to"));
+                exchange.getResponseHeaders().set("Location", target);
+                respond(exchange, 302, "text/plain", "moved to " + target);
             } else if (path.equals("/script")) {
                 respond(exchange, 200, "text/html", page("<script>alert('upstream')</script>Totally Safe Soup"));
             } else {
@@ -363,8 +371,55 @@ public final class SlowUpstream implements AutoCloseable {
                   /held         waits until the code running the upstream releases it
                   /huge?mb=N    an N MiB page (default 64)
                   /script       a title with a <script> tag in it
+                  /redirect?to=U  HTTP 302 to U (a path, or a URL on a loopback host)
                 """);
         return text.toString();
+    }
+
+    /**
+     * {@code to} of /redirect, when it stays on this machine: a path on this upstream, or an
+     * http(s) URL whose host is a loopback address. Anything else would make the course's upstream
+     * an open redirect to the internet.
+     */
+    private static String loopbackTarget(String to) {
+        URI uri;
+        try {
+            uri = new URI(to); // also refuses line breaks, which would split the Location header
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("to must be a path or an http URL, got '" + to + "'");
+        }
+        if (uri.getScheme() == null && uri.getRawAuthority() == null && to.startsWith("/")) {
+            return to;
+        }
+        String host = uri.getHost();
+        boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!web || host == null || !isLoopback(host)) {
+            throw new IllegalArgumentException("to must be a path or an http URL on a loopback host"
+                    + " (localhost, 127.x.x.x, [::1]), got '" + to + "'");
+        }
+        return to;
+    }
+
+    /** By its spelling only: resolving a name here would let DNS decide what counts as loopback. */
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.equals("[::1]")
+                || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+    }
+
+    private static String textParam(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    try {
+                        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException badEscape) {
+                        throw new IllegalArgumentException(name + " is not a valid query value: " + badEscape.getMessage());
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("query parameter '" + name + "' is required");
     }
 
     private static int intParam(HttpExchange exchange, String name, int fallback, int min, int max) {

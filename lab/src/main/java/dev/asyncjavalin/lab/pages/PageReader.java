@@ -3,6 +3,7 @@ package dev.asyncjavalin.lab.pages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -23,6 +24,9 @@ public final class PageReader {
      * becomes a {@link Outcome#TOO_LARGE} row after reading only one byte past the limit.
      */
     public static PageResult read(String url, Response response, long startNanos) throws IOException {
+        if (response.isRedirect()) {
+            return new PageResult(url, Outcome.REDIRECTED, response.code(), "", redirectDetail(response), since(startNanos));
+        }
         BufferedSource source = response.body().source();
         boolean tooLarge = source.request(MAX_BODY_BYTES + 1);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -35,6 +39,17 @@ public final class PageReader {
         Outcome outcome = response.isSuccessful() ? Outcome.OK : Outcome.HTTP_ERROR;
         String detail = response.isSuccessful() ? "" : "upstream answered HTTP " + response.code();
         return new PageResult(url, outcome, response.code(), titleOf(html), detail, elapsed);
+    }
+
+    /** Where a redirect points, by host: the row says where the app was sent, and that it did not go. */
+    private static String redirectDetail(Response response) {
+        String location = response.header("Location");
+        if (location == null) {
+            return "HTTP " + response.code() + " without a Location header";
+        }
+        HttpUrl target = response.request().url().resolve(location);
+        String where = target == null ? "an address that is not a URL" : target.host();
+        return "redirected to " + where + ", not followed";
     }
 
     /**

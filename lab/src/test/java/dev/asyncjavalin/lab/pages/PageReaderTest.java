@@ -59,6 +59,18 @@ class PageReaderTest {
     }
 
     @Test
+    @DisplayName("a redirect is a row naming the host it points to; its body is not read")
+    void redirect() throws IOException {
+        Response moved = response(301, "<title>Moved</title>").newBuilder().header("Location", "https://elsewhere.example/x").build();
+        PageResult result = PageReader.read("u", moved, System.nanoTime());
+        assertThat(result.outcome()).isEqualTo(Outcome.REDIRECTED);
+        assertThat(result.status()).isEqualTo("redirected");
+        assertThat(result.detail()).isEqualTo("redirected to elsewhere.example, not followed");
+        assertThat(result.title()).isEmpty();
+        assertThat(PageReader.read("u", response(302, ""), System.nanoTime()).detail()).isEqualTo("HTTP 302 without a Location header");
+    }
+
+    @Test
     @DisplayName("a non-2xx answer is an HTTP error row with its code")
     void httpError() throws IOException {
         PageResult result = PageReader.read("u", response(503, "busy"), System.nanoTime());
