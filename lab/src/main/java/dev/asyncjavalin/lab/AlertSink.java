@@ -3,7 +3,6 @@ package dev.asyncjavalin.lab;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -109,8 +108,8 @@ public final class AlertSink implements AutoCloseable {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        // route() closes the exchange; closing this stream first would leak the socket of a client
+        // that left mid-answer (see SlowUpstream.finish)
+        exchange.getResponseBody().write(bytes);
     }
 }

@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   /error         HTTP 500
  *   /reset         drops the connection without answering
  *   /hang          never answers (until the upstream stops)
+ *   /held          waits until {@link #releaseHeld()} is called, then a page
  *   /huge?mb=N     an N MiB page (default 64)
  *   /script        a page whose title carries a &lt;script&gt; tag
+ *   /redirect?to=U HTTP 302 to U: a path here, or a URL on a loopback host (never elsewhere)
  * </pre>
  *
  * <p>Barrier mode ({@link Builder#barrier}) holds every recipe request until K of them are in
@@ -71,10 +76,17 @@ public final class SlowUpstream implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
+    /** Requests not yet answered: the in-flight count. */
     private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+    /** Exchanges not yet closed, each holding a socket: a superset of {@link #open}. */
+    private final Set<HttpExchange> unclosed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
+    private final Progress received = new Progress();
+    private final Progress finished = new Progress();
+    /** Requests at /held, answered when a test says so. Guarded by itself. */
+    private final List<HttpExchange> held = new ArrayList<>();
     private final Barrier barrier;
     private final Random varying;
 
@@ -152,6 +164,46 @@ public final class SlowUpstream implements AutoCloseable {
         return served.get();
     }
 
+    /** Requests that have arrived so far. */
+    public int received() {
+        return received.count();
+    }
+
+    /** Requests whose exchange is closed: answered, failed to answer (the client had left) or dropped. */
+    public int finished() {
+        return finished.count();
+    }
+
+    /**
+     * Waits until {@code count} requests have arrived, so a test can act on calls the upstream
+     * is known to hold. False when {@code timeout} passed first.
+     */
+    public boolean awaitReceived(int count, Duration timeout) throws InterruptedException {
+        return received.await(count, timeout);
+    }
+
+    /** Waits until {@code count} requests are {@linkplain #finished() finished}; false when {@code timeout} passed first. */
+    public boolean awaitFinished(int count, Duration timeout) throws InterruptedException {
+        return finished.await(count, timeout);
+    }
+
+    /**
+     * Answers every request waiting at {@code /held} and returns how many there were. A test
+     * that gives up on its calls first then knows that each answer goes to a client that has left,
+     * however slow the machine is.
+     */
+    public int releaseHeld() {
+        List<HttpExchange> release;
+        synchronized (held) {
+            release = List.copyOf(held);
+            held.clear();
+        }
+        for (HttpExchange exchange : release) {
+            workers.execute(() -> respond(exchange, 200, "text/html", page("Held until released")));
+        }
+        return release.size();
+    }
+
     public String describe() {
         String mode = barrier != null
                 ? "barrier of " + settings.barrierParties + " (timeout " + settings.barrierTimeout.toMillis() + " ms)"
@@ -163,8 +215,9 @@ public final class SlowUpstream implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        for (HttpExchange exchange : open) {
-            exchange.close();
+        // held exchanges (/hang, a barrier, pages not yet due) own their sockets until closed
+        for (HttpExchange exchange : unclosed) {
+            finish(exchange);
         }
         timer.shutdownNow();
         workers.shutdownNow();
@@ -173,6 +226,7 @@ public final class SlowUpstream implements AutoCloseable {
     // --- routing -------------------------------------------------------------------------------
 
     private void route(HttpExchange exchange) {
+        unclosed.add(exchange);
         open.add(exchange);
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -192,8 +246,16 @@ public final class SlowUpstream implements AutoCloseable {
                 finish(exchange);
             } else if (path.equals("/hang")) {
                 // keep the exchange open; close() releases it
+            } else if (path.equals("/held")) {
+                synchronized (held) {
+                    held.add(exchange);
+                }
             } else if (path.equals("/huge")) {
                 hugeBody(exchange, intParam(exchange, "mb", 64, 1, 1024));
+            } else if (path.equals("/redirect")) {
+                String target = loopbackTarget(textParam(exchange, "to"));
+                exchange.getResponseHeaders().set("Location", target);
+                respond(exchange, 302, "text/plain", "moved to " + target);
             } else if (path.equals("/script")) {
                 respond(exchange, 200, "text/html", page("<script>alert('upstream')</script>Totally Safe Soup"));
             } else {
@@ -201,6 +263,9 @@ public final class SlowUpstream implements AutoCloseable {
             }
         } catch (IllegalArgumentException badParam) {
             respond(exchange, 400, "text/plain", badParam.getMessage());
+        } finally {
+            // counted once taken in hand (answered, scheduled or held), so releaseHeld() sees it
+            received.increment();
         }
     }
 
@@ -242,11 +307,10 @@ public final class SlowUpstream implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/html");
             leave(exchange);
             exchange.sendResponseHeaders(200, 0); // 0 = chunked: the client learns the size only by reading
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(page("A very long page").getBytes(StandardCharsets.UTF_8));
-                for (long sent = 0; sent < total; sent += chunk.length) {
-                    body.write(chunk);
-                }
+            OutputStream body = exchange.getResponseBody(); // not closed here: see finish()
+            body.write(page("A very long page").getBytes(StandardCharsets.UTF_8));
+            for (long sent = 0; sent < total; sent += chunk.length) {
+                body.write(chunk);
             }
         } catch (IOException clientGaveUp) {
             // expected: a careful client stops reading long before the end
@@ -267,9 +331,8 @@ public final class SlowUpstream implements AutoCloseable {
         try {
             exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
             exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            // not closed here: see finish()
+            exchange.getResponseBody().write(bytes);
         } catch (IOException clientGaveUp) {
             // the caller timed out or went away; nothing to tell anyone
         } finally {
@@ -288,9 +351,19 @@ public final class SlowUpstream implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the exchange by closing the exchange itself, never its response stream first. When a
+     * client gives up before its answer (a cancelled call), the write fails part way; closing the
+     * JDK server's fixed-length response stream then marks the exchange closed without closing its
+     * connection, and the socket stays open for good. Closing the exchange finds the short body and
+     * closes the connection; a complete answer ends as usual, its connection kept for the next call.
+     */
     private void finish(HttpExchange exchange) {
         leave(exchange);
-        exchange.close();
+        if (unclosed.remove(exchange)) {
+            exchange.close();
+            finished.increment();
+        }
     }
 
     private static String page(String title) {
@@ -309,10 +382,58 @@ public final class SlowUpstream implements AutoCloseable {
                   /error        HTTP 500
                   /reset        drops the connection without answering
                   /hang         never answers
+                  /held         waits until the code running the upstream releases it
                   /huge?mb=N    an N MiB page (default 64)
                   /script       a title with a <script> tag in it
+                  /redirect?to=U  HTTP 302 to U (a path, or a URL on a loopback host)
                 """);
         return text.toString();
+    }
+
+    /**
+     * {@code to} of /redirect, when it stays on this machine: a path on this upstream, or an
+     * http(s) URL whose host is a loopback address. Anything else would make the course's upstream
+     * an open redirect to the internet.
+     */
+    private static String loopbackTarget(String to) {
+        URI uri;
+        try {
+            uri = new URI(to); // also refuses line breaks, which would split the Location header
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("to must be a path or an http URL, got '" + to + "'");
+        }
+        if (uri.getScheme() == null && uri.getRawAuthority() == null && to.startsWith("/")) {
+            return to;
+        }
+        String host = uri.getHost();
+        boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!web || host == null || !isLoopback(host)) {
+            throw new IllegalArgumentException("to must be a path or an http URL on a loopback host"
+                    + " (localhost, 127.x.x.x, [::1]), got '" + to + "'");
+        }
+        return to;
+    }
+
+    /** By its spelling only: resolving a name here would let DNS decide what counts as loopback. */
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.equals("[::1]")
+                || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+    }
+
+    private static String textParam(HttpExchange exchange, String name) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    try {
+                        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException badEscape) {
+                        throw new IllegalArgumentException(name + " is not a valid query value: " + badEscape.getMessage());
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("query parameter '" + name + "' is required");
     }
 
     private static int intParam(HttpExchange exchange, String name, int fallback, int min, int max) {
@@ -364,6 +485,32 @@ public final class SlowUpstream implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** A count that tests can wait on without polling. */
+    private static final class Progress {
+        private int count;
+
+        synchronized void increment() {
+            count++;
+            notifyAll();
+        }
+
+        synchronized int count() {
+            return count;
+        }
+
+        synchronized boolean await(int target, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (count < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
     }
 
     /** Holds requests until {@code parties} are waiting together, then answers them all. */

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +94,24 @@ class SlowUpstreamTest {
         assertThat(huge.body().length).isGreaterThan(2 * 1024 * 1024);
         assertThat(get(upstream.url("/script")).body()).contains("<title><script>");
         assertThat(get(upstream.url("/slow?ms=abc")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("/redirect answers 302 to a path or a loopback URL, and refuses any other host")
+    void redirectStaysOnThisMachine() throws Exception {
+        upstream = SlowUpstream.start();
+        HttpResponse<String> toPath = get(upstream.url("/redirect?to=/recipes/1"));
+        assertThat(toPath.statusCode()).isEqualTo(302);
+        assertThat(toPath.headers().firstValue("Location")).hasValue("/recipes/1");
+        String loopback = "http://localhost:9/x?a=1&b=2";
+        assertThat(get(upstream.url("/redirect?to=" + URLEncoder.encode(loopback, StandardCharsets.UTF_8))).headers().firstValue("Location"))
+                .hasValue(loopback);
+        for (String elsewhere : List.of("http://example.com/", "//example.com/x", "ftp://127.0.0.1/", "http://127.0.0.1.example.com/", "")) {
+            HttpResponse<String> refused = get(upstream.url("/redirect?to=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)));
+            assertThat(refused.statusCode()).as(elsewhere).isEqualTo(400);
+            assertThat(refused.body()).contains("loopback");
+        }
+        assertThat(get(upstream.url("/redirect")).body()).contains("'to' is required");
     }
 
     @Test

@@ -22,6 +22,8 @@ final class UpstreamClient {
                 // OkHttp has no call timeout by default: a page that trickles one byte every few seconds
                 // would hold this request (and its server thread) forever. PageFetcher sets a tighter one per call.
                 .callTimeout(Duration.ofSeconds(10))
+                // by default OkHttp follows up to 20 redirects, to any host; here a redirect is a row instead
+                .followRedirects(false)
                 .build();
     }
 

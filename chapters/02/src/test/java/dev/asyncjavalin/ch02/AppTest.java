@@ -40,6 +40,21 @@ class AppTest {
     }
 
     @Test
+    @DisplayName("a page that redirects to another host is a 'redirected' row, and nothing is fetched there")
+    void redirectsAreNotFollowed() {
+        try (SlowUpstream elsewhere = SlowUpstream.start()) {
+            // the same machine by another name: a host the app was not given
+            String offHost = elsewhere.url("/recipes/1").replace("127.0.0.1", "localhost");
+            JavalinTest.test(App.create(pages("/redirect?to=" + offHost, "/recipes/2")), (server, client) -> {
+                String page = client.get("/sync_get_urls").body().string();
+                assertThat(ResultRows.statuses(page)).containsExactly("redirected", "200");
+                assertThat(page).contains("redirected to localhost, not followed");
+            });
+            assertThat(elsewhere.received()).as("requests that reached the other host").isZero();
+        }
+    }
+
+    @Test
     @DisplayName("/sync_get_urls lists all 10 pages in order, each 200 with its title, and the totals")
     void listsEveryPageInOrder() {
         JavalinTest.test(App.create(upstream.urls()), (server, client) -> {

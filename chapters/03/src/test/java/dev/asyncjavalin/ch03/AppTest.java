@@ -44,6 +44,22 @@ class AppTest {
     }
 
     @Test
+    @DisplayName("a page that redirects to another host is a 'redirected' row, and nothing is fetched there")
+    void redirectsAreNotFollowed() {
+        try (SlowUpstream elsewhere = SlowUpstream.start()) {
+            // the same machine by another name: a host the app was not given
+            String offHost = elsewhere.url("/recipes/1").replace("127.0.0.1", "localhost");
+            List<String> urls = List.of(upstream.url("/redirect?to=" + offHost), upstream.url("/recipes/2"));
+            JavalinTest.test(App.create(UpstreamUrls.of(urls)), (server, client) -> {
+                String html = client.get("/async_get_urls_v1").body().string();
+                assertThat(ResultRows.statuses(html)).containsExactly("redirected", "200");
+                assertThat(html).contains("redirected to localhost, not followed");
+            });
+            assertThat(elsewhere.received()).as("requests that reached the other host").isZero();
+        }
+    }
+
+    @Test
     @DisplayName("/sync_get_urls lists the same pages one after another")
     void sequentialPage() {
         JavalinTest.test(App.create(upstream.urls()), (server, client) -> {

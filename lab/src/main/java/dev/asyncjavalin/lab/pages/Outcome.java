@@ -13,7 +13,9 @@ public enum Outcome {
     TIMEOUT("timeout"),
     UNREACHABLE("unreachable"),
     CONNECTION_LOST("connection lost"),
-    TOO_LARGE("too large");
+    TOO_LARGE("too large"),
+    /** The upstream answered with a redirect, which the course's clients do not follow. */
+    REDIRECTED("redirected");
 
     private final String label;
 

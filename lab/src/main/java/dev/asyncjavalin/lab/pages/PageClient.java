@@ -42,6 +42,9 @@ public final class PageClient implements AutoCloseable {
                 // burst would open (and handshake) almost every connection again
                 .connectionPool(new ConnectionPool(maxCalls, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(2))
+                // OkHttp follows up to 20 redirects to any host; an upstream could send the app to a
+                // host nobody configured. A redirect is a row instead (Outcome.REDIRECTED).
+                .followRedirects(false)
                 // one deadline per call, the one fetch() is given: OkHttp's default 10 s read timeout
                 // would otherwise cut in first whenever a caller allows a call more than 10 s
                 .readTimeout(Duration.ZERO)

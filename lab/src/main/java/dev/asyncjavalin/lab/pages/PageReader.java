@@ -3,8 +3,7 @@ package dev.asyncjavalin.lab.pages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -15,7 +14,6 @@ public final class PageReader {
     /** A recipe page is a few KiB; anything past 1 MiB is not a page we want in memory. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_TITLE_CHARS = 200;
 
     private PageReader() {
@@ -26,6 +24,9 @@ public final class PageReader {
      * becomes a {@link Outcome#TOO_LARGE} row after reading only one byte past the limit.
      */
     public static PageResult read(String url, Response response, long startNanos) throws IOException {
+        if (response.isRedirect()) {
+            return new PageResult(url, Outcome.REDIRECTED, response.code(), "", redirectDetail(response), since(startNanos));
+        }
         BufferedSource source = response.body().source();
         boolean tooLarge = source.request(MAX_BODY_BYTES + 1);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -40,13 +41,59 @@ public final class PageReader {
         return new PageResult(url, outcome, response.code(), titleOf(html), detail, elapsed);
     }
 
-    static String titleOf(String html) {
-        Matcher matcher = TITLE.matcher(html);
-        if (!matcher.find()) {
+    /** Where a redirect points, by host: the row says where the app was sent, and that it did not go. */
+    private static String redirectDetail(Response response) {
+        String location = response.header("Location");
+        if (location == null) {
+            return "HTTP " + response.code() + " without a Location header";
+        }
+        HttpUrl target = response.request().url().resolve(location);
+        String where = target == null ? "an address that is not a URL" : target.host();
+        return "redirected to " + where + ", not followed";
+    }
+
+    /**
+     * The text between the first {@code <title ...>} and the {@code </title>} after it, or "" when
+     * there is none. One pass, every search starting where the last one stopped: a regex such as
+     * {@code <title[^>]*>(.*?)</title>} retries from every {@code <title} it meets, and a hostile
+     * body made of nothing else costs it seconds to minutes per page.
+     */
+    public static String titleOf(String html) {
+        int open = indexOfTag(html, "<title", 0);
+        if (open < 0) {
             return "";
         }
-        String title = matcher.group(1).strip();
+        int textStart = html.indexOf('>', open) + 1;
+        if (textStart == 0) {
+            return ""; // no '>' after the first <title: none after any later one either
+        }
+        int textEnd = indexOfTag(html, "</title", textStart);
+        if (textEnd < 0) {
+            return "";
+        }
+        String title = html.substring(textStart, textEnd).strip();
         return title.length() > MAX_TITLE_CHARS ? title.substring(0, MAX_TITLE_CHARS) + "…" : title;
+    }
+
+    /**
+     * Where the tag {@code name} (e.g. {@code <title}) starts at or after {@code from}, in any
+     * letter case, or -1. The name must end there ({@code <titles} is another tag).
+     */
+    private static int indexOfTag(String html, String name, int from) {
+        int last = html.length() - name.length();
+        for (int at = from; at <= last; at++) {
+            if (html.charAt(at) == '<' && html.regionMatches(true, at, name, 0, name.length())) {
+                int after = at + name.length();
+                if (after == html.length() || endsTagName(html.charAt(after))) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean endsTagName(char c) {
+        return c == '>' || c == '/' || Character.isWhitespace(c);
     }
 
     /** Time since {@code startNanos}, for the rows of calls that failed. */

@@ -44,6 +44,27 @@ class PageClientTest {
     }
 
     @Test
+    @DisplayName("a redirect to another host becomes a 'redirected' row, and nothing is fetched there")
+    void redirectsAreNotFollowed() {
+        try (SlowUpstream elsewhere = SlowUpstream.start()) {
+            // the same machine by another name: a host the client was not given
+            String offHost = elsewhere.url("/recipes/1").replace("127.0.0.1", "localhost");
+            String redirecting = upstream.url("/redirect?to=" + offHost);
+
+            PageResult async = pages.fetch(redirecting, TIMEOUT).join();
+            PageResult blocking = pages.fetchBlocking(redirecting, TIMEOUT);
+
+            assertThat(List.of(async, blocking)).allSatisfy(row -> {
+                assertThat(row.outcome()).isEqualTo(Outcome.REDIRECTED);
+                assertThat(row.status()).isEqualTo("redirected");
+                assertThat(row.httpStatus()).isEqualTo(302);
+                assertThat(row.detail()).isEqualTo("redirected to localhost, not followed");
+            });
+            assertThat(elsewhere.received()).as("requests that reached the other host").isZero();
+        }
+    }
+
+    @Test
     @DisplayName("completing the future first cancels its call, so the dispatcher goes idle")
     void completingCancelsTheCall() throws InterruptedException {
         CountDownLatch idle = new CountDownLatch(1);

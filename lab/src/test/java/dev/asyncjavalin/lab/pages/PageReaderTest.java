@@ -2,6 +2,7 @@ package dev.asyncjavalin.lab.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asyncjavalin.lab.checks.TitleParsing;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -31,6 +32,42 @@ class PageReaderTest {
         assertThat(result.outcome()).isEqualTo(Outcome.OK);
         assertThat(result.title()).isEqualTo("Pho");
         assertThat(result.status()).isEqualTo("200");
+    }
+
+    @Test
+    @DisplayName("the title tag may carry attributes and spaces; a longer tag name is not a title")
+    void titleTagVariants() {
+        assertThat(PageReader.titleOf("<title lang=\"en\">\n  Pad Thai\n</title >")).isEqualTo("Pad Thai");
+        assertThat(PageReader.titleOf("<titles>No</titles><Title>Yes</TITLE>")).isEqualTo("Yes");
+        assertThat(PageReader.titleOf("<title>a</title><title>b</title>")).isEqualTo("a");
+        assertThat(PageReader.titleOf("<html>no title</html>")).isEmpty();
+        assertThat(PageReader.titleOf("<title>never closed")).isEmpty();
+        assertThat(PageReader.titleOf("<title")).isEmpty();
+        assertThat(PageReader.titleOf("<title>" + "x".repeat(300) + "</title>")).hasSize(201).endsWith("x…");
+    }
+
+    @Test
+    @DisplayName("1 MiB bodies made to slow a title search down give the right answer (their time: TitleParsing)")
+    void hostileBodies() throws IOException {
+        var bodies = TitleParsing.hostileBodies((int) PageReader.MAX_BODY_BYTES);
+        // the lazy regex PageReader used took minutes on each of these; a linear scan takes milliseconds
+        assertThat(bodies).allSatisfy((name, body) -> assertThat(body.length()).isLessThanOrEqualTo((int) PageReader.MAX_BODY_BYTES));
+        assertThat(bodies.values()).map(PageReader::titleOf).containsExactly("", "", "", "Found");
+        for (String body : bodies.values()) {
+            assertThat(PageReader.read("u", response(200, body), System.nanoTime()).outcome()).isEqualTo(Outcome.OK);
+        }
+    }
+
+    @Test
+    @DisplayName("a redirect is a row naming the host it points to; its body is not read")
+    void redirect() throws IOException {
+        Response moved = response(301, "<title>Moved</title>").newBuilder().header("Location", "https://elsewhere.example/x").build();
+        PageResult result = PageReader.read("u", moved, System.nanoTime());
+        assertThat(result.outcome()).isEqualTo(Outcome.REDIRECTED);
+        assertThat(result.status()).isEqualTo("redirected");
+        assertThat(result.detail()).isEqualTo("redirected to elsewhere.example, not followed");
+        assertThat(result.title()).isEmpty();
+        assertThat(PageReader.read("u", response(302, ""), System.nanoTime()).detail()).isEqualTo("HTTP 302 without a Location header");
     }
 
     @Test

@@ -24,6 +24,7 @@ final class UpstreamClient {
                 .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(2))
                 .callTimeout(Duration.ofSeconds(10)) // an upper bound; each call sets its own, shorter one
+                .followRedirects(false) // a redirect is a row, never a call to a host nobody configured
                 .build();
     }
     // end::create[]
