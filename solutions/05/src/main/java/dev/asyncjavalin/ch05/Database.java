@@ -57,7 +57,7 @@ final class Database implements AutoCloseable {
                       id          BIGINT AUTO_INCREMENT PRIMARY KEY,
                       received_at TIMESTAMP WITH TIME ZONE NOT NULL,
                       request_id  VARCHAR(64) NOT NULL,
-                      method      VARCHAR(10) NOT NULL,
+                      method      VARCHAR(32) NOT NULL,
                       path        VARCHAR(500) NOT NULL,
                       status      INT NOT NULL,
                       duration_ms DOUBLE PRECISION NOT NULL,
