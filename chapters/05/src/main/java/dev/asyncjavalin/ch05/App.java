@@ -130,11 +130,14 @@ public final class App {
             config.routes.error(500, app::serverError);
             config.routes.error(404, App::notFound);
             // Jetty has let every in-flight request finish (and its after hooks run) before this
-            config.events.serverStopped(() -> {
+            Runnable closeAll = () -> {
                 requestLog.close(); // stores every record still queued
                 pages.close();
-                database.close();
-            });
+                database.close(); // last: the log has stopped writing to it
+            };
+            config.events.serverStopped(closeAll::run);
+            // a stop that outlasts Lab.STOP_TIMEOUT fails instead of stopping: drain and close all the same
+            config.events.serverStopFailed(closeAll::run);
         });
     }
     // end::create[]

@@ -34,6 +34,7 @@ final class RequestLog implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong waitedForSpace = new AtomicLong();
+    private volatile boolean closed;
 
     RequestLog(int capacity, BatchWriter writer) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -46,6 +47,10 @@ final class RequestLog implements AutoCloseable {
     // tag::record[]
     /** Queues {@code record}; waits only while the queue is full. */
     void record(RequestRecord record) throws InterruptedException {
+        if (closed) { // only after a stop that ran out of time: no writer is left to store it
+            lose(record);
+            return;
+        }
         if (!queue.offer(record)) {
             waitedForSpace.incrementAndGet();
             queue.put(record); // backpressure: this request waits for the writer; the record is not dropped
@@ -109,6 +114,11 @@ final class RequestLog implements AutoCloseable {
         }
     }
 
+    private void lose(RequestRecord record) {
+        System.err.println("request log: lost the record of " + record.method() + " " + record.path()
+                + ", which ended after the log closed (" + lost.incrementAndGet() + " in all)");
+    }
+
     /** Records stored so far. */
     long written() {
         return written.get();
@@ -132,6 +142,7 @@ final class RequestLog implements AutoCloseable {
     /** Stores every queued record, then stops the writer. Call it once no request can still record. */
     @Override
     public void close() {
+        closed = true;
         try {
             queue.put(CLOSED);
             writerThread.join();

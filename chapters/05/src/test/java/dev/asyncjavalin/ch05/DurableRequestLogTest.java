@@ -1,6 +1,7 @@
 package dev.asyncjavalin.ch05;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asyncjavalin.lab.AlertSink;
 import dev.asyncjavalin.lab.UpstreamUrls;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The request log in a file: every row survives a stop under load and a restart, and a committed
- * row survives a crash.
+ * The request log in a file: every row survives a stop under load and a restart, a committed row
+ * survives a crash, and a stop that runs out of time still drains the log and closes the database.
  * A gate holds upstream calls until the test opens it; no clock decides anything.
  */
 class DurableRequestLogTest {
@@ -82,8 +83,21 @@ class DurableRequestLogTest {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends {@code count} quick requests one after another and returns how many the app answered.
+     * Each one answered must have its row; one the client could not even send has none, so the
+     * count is of answers, not of attempts (the 40 held requests are known to have arrived).
+     */
+    private long answeredQuickly(Javalin app, int count) {
+        long answered = IntStream.range(0, count)
+                .mapToObj(i -> get(app, "/me").handle((response, failure) -> failure == null).join())
+                .filter(Boolean::booleanValue).count();
+        assertThat(answered).as("quick requests answered").isPositive();
+        return answered;
+    }
+
     @Test
-    @DisplayName("stop with 40 requests in flight, restart on the same file: every request sent has its row")
+    @DisplayName("stop with 40 requests in flight, restart on the same file: every request answered has its row")
     void noRowLostAcrossStopAndRestart() throws Exception {
         String database = Database.fileUrl(folder.resolve("log"));
         Javalin first = start(database);
@@ -93,27 +107,22 @@ class DurableRequestLogTest {
                 gate.countDown(); // the held requests finish only once the stop has begun
             }
         });
-        int sent = 0;
-        for (int i = 0; i < 5; i++, sent++) {
-            assertThat(get(first, "/me").join().statusCode()).isEqualTo(200);
-        }
+        long answered = answeredQuickly(first, 5);
         List<CompletableFuture<HttpResponse<String>>> held = IntStream.range(0, IN_FLIGHT).mapToObj(i -> get(first, "/async_get_urls")).toList();
-        sent += IN_FLIGHT;
         assertThat(arrived.await(20, TimeUnit.SECONDS)).as("all %d requests reached the upstream", IN_FLIGHT).isTrue();
 
         first.stop();
         assertThat(held.stream().map(CompletableFuture::join).filter(response -> response.statusCode() == 200)).hasSize(IN_FLIGHT);
+        answered += IN_FLIGHT;
 
         Javalin second = start(database); // a new process would do the same: open the file, add to it
-        for (int i = 0; i < 5; i++, sent++) {
-            assertThat(get(second, "/me").join().statusCode()).isEqualTo(200);
-        }
+        answered += answeredQuickly(second, 5);
         second.stop();
 
         try (Connection connection = DriverManager.getConnection(database, "sa", "");
                 ResultSet row = connection.createStatement().executeQuery("SELECT COUNT(*) FROM request_log")) {
             row.next();
-            assertThat(row.getLong(1)).as("rows stored for %d requests sent", sent).isEqualTo(sent);
+            assertThat(row.getLong(1)).as("rows stored for %d requests answered", answered).isEqualTo(answered);
         }
     }
 
@@ -134,5 +143,32 @@ class DurableRequestLogTest {
                 assertThat(new RequestLogTable(afterCrash).count()).isEqualTo(2);
             }
         }
+    }
+
+    @Test
+    @DisplayName("a stop that outlasts its timeout fails, and still drains the log and closes the database")
+    void stopPastItsTimeoutStillClosesTheLog() throws Exception {
+        String database = Database.fileUrl(folder.resolve("log"));
+        Javalin app = start(database);
+        app.jettyServer().server().setStopTimeout(200); // Lab.STOP_TIMEOUT is 10 s; the gate stays shut past either
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(app, "/me").join().statusCode()).isEqualTo(200);
+        }
+        arrived = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> stuck = get(app, "/async_get_urls");
+        assertThat(arrived.await(20, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(app::stop).as("Jetty gives up on the stuck request").isInstanceOf(RuntimeException.class);
+
+        try (Connection connection = DriverManager.getConnection(database, "sa", "")) {
+            ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM request_log WHERE path = '/me'");
+            rows.next();
+            assertThat(rows.getLong(1)).as("the answered requests' rows").isEqualTo(3);
+            ResultSet sessions = connection.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS");
+            sessions.next();
+            assertThat(sessions.getLong(1)).as("open sessions: only this test's, the app closed its pool").isEqualTo(1);
+        }
+        gate.countDown();
+        stuck.handle((response, failure) -> null).join(); // the stuck request ends one way or another: nothing hangs
     }
 }
