@@ -4,11 +4,15 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.config.JavalinConfig;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HandlerType;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.rendering.FileRenderer;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,8 @@ public final class Lab {
 
     /**
      * Quiet, fast start; a graceful stop; JTE pages precompiled into {@code templatePackage};
-     * the course stylesheet at {@code /course.css}; a readable page for unsolved exercises.
+     * the course stylesheet at {@code /course.css}; a readable page for unsolved exercises;
+     * HEAD and wrong methods held to the same rules as GET (see {@link #headLikeGet}).
      */
     public static void configure(JavalinConfig config, String templatePackage) {
         config.startup.showJavalinBanner = false;
@@ -37,6 +42,30 @@ public final class Lab {
         config.staticFiles.add("/dev/asyncjavalin/lab/static", Location.CLASSPATH);
         config.routes.exception(ExerciseNotSolved.class, (e, ctx) ->
                 ctx.status(501).contentType("text/plain; charset=utf-8").result(e.getMessage()));
+        // a wrong method on a known path: 405 naming the methods it takes, not a 404 that says "no such page"
+        config.http.prefer405over404 = true;
+        config.routes.exception(MethodNotAllowedResponse.class, Lab::methodNotAllowed);
+        config.events.handlerAdded(route -> headLikeGet(config, route));
+    }
+
+    /**
+     * Gives every GET route a HEAD twin with the same handler and roles. Without it Javalin answers
+     * HEAD on a GET path with an empty 200 of its own: the route's roles are not seen by
+     * {@code beforeMatched} hooks (so a key check lets HEAD through) and the route's validation never
+     * runs. With it HEAD runs the GET route and Jetty leaves the body out. Chapters call
+     * {@link #configure} before adding routes, so this sees all of them.
+     */
+    private static void headLikeGet(JavalinConfig config, HandlerMetaInfo route) {
+        if (route.getHttpMethod().equals(HandlerType.GET)) {
+            config.routes.head(route.getPath(), route.getHandler(), route.getRoles().toArray(RouteRole[]::new));
+        }
+    }
+
+    /** 405 with the {@code Allow} header, answered here so that a chapter's catch-all handler cannot turn it into a 500. */
+    private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+        String allowed = e.getDetails().values().iterator().next(); // one entry, "GET, HEAD": its key depends on Accept
+        ctx.status(405).header("Allow", allowed).contentType("text/plain; charset=utf-8")
+                .result(ctx.method() + " is not allowed on " + ctx.path() + ". Allowed: " + allowed + "\n");
     }
 
     /** Renders {@code ctx.render("page.jte", model)} with the precompiled templates of one package. */

@@ -77,8 +77,14 @@ public final class Launcher {
             System.exit(1);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop(); // lets in-flight requests finish (Lab.STOP_TIMEOUT)
-            embedded.ifPresent(SlowUpstream::close);
+            try {
+                app.stop(); // lets in-flight requests finish (Lab.STOP_TIMEOUT)
+            } catch (RuntimeException e) {
+                // requests still running at Lab.STOP_TIMEOUT make Jetty's stop fail: say so, and still close the rest
+                System.err.println("The app did not stop within " + Lab.STOP_TIMEOUT.toSeconds() + " s: " + e.getMessage());
+            } finally {
+                embedded.ifPresent(SlowUpstream::close);
+            }
         }, "chapter-shutdown"));
         printBanner(app.port(), urls);
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RequestLog implements AutoCloseable {
 
-    /** Stores one batch of records; the writer thread is its only caller. */
+    /** Stores one batch of records, all of them or none (one transaction); the writer thread is its only caller. */
     interface BatchWriter {
         void write(List<RequestRecord> batch) throws Exception;
     }
@@ -32,7 +32,9 @@ final class RequestLog implements AutoCloseable {
     private final BatchWriter writer;
     private final Thread writerThread;
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
     private final AtomicLong waitedForSpace = new AtomicLong();
+    private volatile boolean closed;
 
     RequestLog(int capacity, BatchWriter writer) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -45,6 +47,10 @@ final class RequestLog implements AutoCloseable {
     // tag::record[]
     /** Queues {@code record}; waits only while the queue is full. */
     void record(RequestRecord record) throws InterruptedException {
+        if (closed) { // only after a stop that ran out of time: no writer is left to store it
+            lose(record);
+            return;
+        }
         if (!queue.offer(record)) {
             waitedForSpace.incrementAndGet();
             queue.put(record); // backpressure: this request waits for the writer; the record is not dropped
@@ -86,14 +92,41 @@ final class RequestLog implements AutoCloseable {
         try {
             writer.write(batch);
             written.addAndGet(batch.size());
-        } catch (Exception e) {
-            System.err.println("request log: could not store " + batch.size() + " record(s): " + e);
+        } catch (Exception batchFailed) {
+            // the batch stored nothing: one record may be at fault, so store them one by one and count
+            // exactly what is lost (if the database itself is down, that is all of them)
+            int lostHere = 0;
+            Exception firstFailure = batchFailed;
+            for (RequestRecord record : batch) {
+                try {
+                    writer.write(List.of(record));
+                    written.incrementAndGet();
+                } catch (Exception e) {
+                    firstFailure = lostHere == 0 ? e : firstFailure;
+                    lostHere++;
+                }
+            }
+            if (lostHere > 0) {
+                lost.addAndGet(lostHere);
+                System.err.println("request log: lost " + lostHere + " of " + batch.size() + " record(s) (" + lost.get()
+                        + " in all): " + firstFailure);
+            }
         }
+    }
+
+    private void lose(RequestRecord record) {
+        System.err.println("request log: lost the record of " + record.method() + " " + record.path()
+                + ", which ended after the log closed (" + lost.incrementAndGet() + " in all)");
     }
 
     /** Records stored so far. */
     long written() {
         return written.get();
+    }
+
+    /** Records the database refused, one by one; each is also reported on stderr. */
+    long lost() {
+        return lost.get();
     }
 
     /** How many times a request found the queue full and waited for space. */
@@ -109,6 +142,7 @@ final class RequestLog implements AutoCloseable {
     /** Stores every queued record, then stops the writer. Call it once no request can still record. */
     @Override
     public void close() {
+        closed = true;
         try {
             queue.put(CLOSED);
             writerThread.join();

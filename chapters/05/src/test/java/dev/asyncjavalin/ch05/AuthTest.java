@@ -6,6 +6,12 @@ import dev.asyncjavalin.lab.AlertSink;
 import dev.asyncjavalin.lab.SlowUpstream;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,5 +78,40 @@ class AuthTest {
         JavalinTest.test(app(), (server, client) -> {
             assertThat(client.get("/nowhere").code()).isEqualTo(404);
         });
+    }
+
+    @Test
+    @DisplayName("HEAD meets the key check like GET: 401 on every protected route without a key, 200 with one")
+    void headIsNotAWayAroundTheKey() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String path : App.ROUTES.keySet()) {
+                String withoutKey = path.replaceAll("\\?.*", "");
+                int expected = withoutKey.equals("/") ? 200 : 401;
+                assertThat(send(server, "HEAD", withoutKey).statusCode()).as("HEAD %s without a key", withoutKey).isEqualTo(expected);
+            }
+            assertThat(send(server, "HEAD", "/me?" + ApiKeyAuth.QUERY_PARAMETER + "=" + Users.ALICE_KEY).statusCode()).isEqualTo(200);
+            assertThat(upstream.served()).as("a refused HEAD costs no upstream call").isZero();
+        });
+    }
+
+    @Test
+    @DisplayName("a wrong method on a protected path: 405 with Allow, and the route never runs")
+    void wrongMethodIsNotAllowed() {
+        JavalinTest.test(app(), (server, client) -> {
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                var response = send(server, method, "/requests?" + ApiKeyAuth.QUERY_PARAMETER + "=" + Users.ALICE_KEY);
+                assertThat(response.statusCode()).as(method).isEqualTo(405);
+                assertThat(response.headers().firstValue("Allow")).as(method).hasValue("GET, HEAD");
+                assertThat(response.body()).as(method).doesNotContain("Request log");
+            }
+            assertThat(send(server, "POST", "/nowhere").statusCode()).as("an unknown path").isEqualTo(404);
+        });
+    }
+
+    /** JavalinTest's client has no HEAD: the JDK's own client has every method. */
+    private static HttpResponse<String> send(Javalin server, String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

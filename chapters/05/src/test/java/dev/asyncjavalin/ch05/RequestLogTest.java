@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asyncjavalin.lab.AlertSink;
 import dev.asyncjavalin.lab.SlowUpstream;
+import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -119,5 +124,74 @@ class RequestLogTest {
             }
             assertThat(rows).containsExactly("GET /me 200 bob", "GET /me 401 null", "GET /nowhere 404 null");
         }
+    }
+
+    @Test
+    @DisplayName("a method or path longer than its column is shortened in its row, never dropped")
+    void longMethodsAndPathsAreStored() throws Exception {
+        String database = Database.inMemoryUrl("long-" + UUID.randomUUID());
+        App.Options options = App.Options.defaults(alerts.webhookUrl()).withDatabase(database);
+        String longPath = "/" + "p".repeat(2_000);
+        String override = "X".repeat(1_000); // Javalin takes the method from X-HTTP-Method-Override when it is sent
+        JavalinTest.test(App.create(upstream.urls(), options), (server, client) -> {
+            assertThat(send(server, "ABCDEFGHIJKLMNOP", "/me").statusCode()).isEqualTo(405);
+            assertThat(send(server, "GET", longPath).statusCode()).isEqualTo(404);
+            assertThat(send(server, "GET", "/me", "X-HTTP-Method-Override", override).statusCode()).isEqualTo(405);
+        });
+
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database, "sa", "");
+                ResultSet row = connection.createStatement().executeQuery(
+                        "SELECT method, path FROM request_log WHERE path NOT LIKE '/clear-cookies-%' ORDER BY id")) {
+            while (row.next()) {
+                rows.add(row.getString("method") + " " + row.getString("path"));
+            }
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).isEqualTo("ABCDEFGHIJKLMNOP /me");
+        assertThat(rows.get(1)).startsWith("GET /ppp").endsWith("…").hasSize("GET ".length() + RequestRecord.MAX_PATH);
+        assertThat(rows.get(2)).startsWith("XXX").endsWith("… /me").hasSize(RequestRecord.MAX_METHOD + " /me".length());
+    }
+
+    @Test
+    @DisplayName("a record the database refuses costs only itself: the rest of its batch is stored and the loss is counted")
+    void oneBadRecordCostsOnlyItself() throws Exception {
+        try (Database database = Database.open(Database.inMemoryUrl("bad-" + UUID.randomUUID()))) {
+            RequestLogTable table = new RequestLogTable(database);
+            RequestRecord refused = new RequestRecord(Instant.now(), null, "GET", "/no-id", 200, Duration.ZERO, null); // request_id is NOT NULL
+            List<RequestRecord> batch = List.of(record("/1"), refused, record("/2"));
+
+            assertThatThrownBy(() -> table.write(batch)).isInstanceOf(SQLException.class);
+            assertThat(table.count()).as("a batch is stored whole or not at all").isZero();
+
+            CountDownLatch writerHeld = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            RequestLog log = new RequestLog(10, records -> {
+                writerHeld.countDown();
+                release.await(); // the first batch waits here, so the next three pile up and go as one batch
+                table.write(records);
+            });
+            log.record(record("/0"));
+            writerHeld.await();
+            for (RequestRecord record : batch) {
+                log.record(record);
+            }
+            release.countDown();
+            log.close();
+
+            assertThat(table.count()).isEqualTo(3);
+            assertThat(log.written()).isEqualTo(3);
+            assertThat(log.lost()).isEqualTo(1);
+        }
+    }
+
+    /** JavalinTest's client sends only the usual methods: the JDK's client sends any. */
+    private static HttpResponse<String> send(Javalin server, String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

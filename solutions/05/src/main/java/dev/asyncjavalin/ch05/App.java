@@ -12,6 +12,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnauthorizedResponse;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,10 @@ public final class App {
      */
     public record Options(String databaseUrl, String alertWebhook, int logCapacity, boolean logRequests) {
 
-        /** A fresh in-memory database of its own, a 10,000-record queue, the request log on. */
+        /**
+         * A fresh in-memory database of its own, a 10,000-record queue, the request log on: what the
+         * tests use. {@link #main} keeps the log in a file instead ({@link Database#fileUrl}).
+         */
         public static Options defaults(String alertWebhook) {
             return new Options(Database.inMemoryUrl("ch05-" + UUID.randomUUID()), alertWebhook, 10_000, true);
         }
@@ -126,11 +130,14 @@ public final class App {
             config.routes.error(500, app::serverError);
             config.routes.error(404, App::notFound);
             // Jetty has let every in-flight request finish (and its after hooks run) before this
-            config.events.serverStopped(() -> {
+            Runnable closeAll = () -> {
                 requestLog.close(); // stores every record still queued
                 pages.close();
-                database.close();
-            });
+                database.close(); // last: the log has stopped writing to it
+            };
+            config.events.serverStopped(closeAll::run);
+            // a stop that outlasts Lab.STOP_TIMEOUT fails instead of stopping: drain and close all the same
+            config.events.serverStopFailed(closeAll::run);
         });
     }
     // end::create[]
@@ -254,7 +261,9 @@ public final class App {
             webhook = sink.webhookUrl();
             System.out.println("Alerts go to the embedded AlertSink; read them at " + sink.baseUrl() + "/");
         }
-        Options options = Options.defaults(webhook);
+        Path logFile = Database.defaultFile(); // kept across restarts: the log outlives the process
+        System.out.println("The request log is kept in " + logFile + ".mv.db");
+        Options options = Options.defaults(webhook).withDatabase(Database.fileUrl(logFile));
         Launcher.chapter("Chapter 05 · Hooks and error handlers").tryPaths(ROUTES).run(args, urls -> create(urls, options));
     }
     // end::main[]

@@ -1,5 +1,8 @@
 package dev.asyncjavalin.ch05;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,8 +11,9 @@ import java.util.Map;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The app's SQL database: H2, embedded and in memory, reached over plain JDBC. The code is the
- * code you would write against PostgreSQL at work; only the URL and the driver jar differ.
+ * The app's SQL database: H2, embedded, in a file (or in memory for tests), reached over plain
+ * JDBC. The code is the code you would write against PostgreSQL at work; only the URL and the
+ * driver jar differ.
  */
 final class Database implements AutoCloseable {
 
@@ -25,6 +29,35 @@ final class Database implements AutoCloseable {
      */
     static String inMemoryUrl(String name) {
         return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    }
+
+    // tag::fileUrl[]
+    /**
+     * A database kept in {@code file}.mv.db across restarts and crashes. {@code DB_CLOSE_ON_EXIT=FALSE}:
+     * H2's own exit hook would close it while the app's stop hook is still draining the log into it,
+     * so the app closes it itself, last. {@code WRITE_DELAY=0}: a commit reaches the file before it
+     * returns; by default H2 writes up to half a second later, and a crash loses what it held.
+     */
+    static String fileUrl(Path file) {
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    }
+    // end::fileUrl[]
+
+    /**
+     * Where {@code mvn exec:java} keeps the request log: {@code target/data/ch05} in the chapter's
+     * module (so {@code mvn clean} empties it), or {@code data/ch05} in the working directory when
+     * the app runs from a jar.
+     */
+    static Path defaultFile() {
+        try {
+            Path classes = Path.of(Database.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(classes) && classes.getParent() != null) {
+                return classes.getParent().resolve("data").resolve("ch05"); // target/classes -> target/data
+            }
+        } catch (URISyntaxException | SecurityException e) {
+            // fall through to the working directory
+        }
+        return Path.of("data", "ch05");
     }
 
     /** Opens the database at {@code jdbcUrl}, creates the tables if they are not there yet and adds the demo users. */
@@ -57,7 +90,7 @@ final class Database implements AutoCloseable {
                       id          BIGINT AUTO_INCREMENT PRIMARY KEY,
                       received_at TIMESTAMP WITH TIME ZONE NOT NULL,
                       request_id  VARCHAR(64) NOT NULL,
-                      method      VARCHAR(10) NOT NULL,
+                      method      VARCHAR(32) NOT NULL,
                       path        VARCHAR(500) NOT NULL,
                       status      INT NOT NULL,
                       duration_ms DOUBLE PRECISION NOT NULL,
@@ -79,7 +112,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pooled connections; the in-memory data stays until the JVM exits. */
+    /** Closes the pooled connections: a file database closes with the last one, an in-memory one stays until the JVM exits. */
     @Override
     public void close() {
         pool.dispose();

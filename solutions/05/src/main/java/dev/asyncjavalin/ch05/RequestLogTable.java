@@ -25,17 +25,27 @@ final class RequestLogTable implements RequestLog.BatchWriter {
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO request_log (received_at, request_id, method, path, status, duration_ms, user_name)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            for (RequestRecord record : batch) {
-                insert.setTimestamp(1, Timestamp.from(record.receivedAt()));
-                insert.setString(2, record.requestId());
-                insert.setString(3, record.method());
-                insert.setString(4, record.path());
-                insert.setInt(5, record.status());
-                insert.setDouble(6, record.millis());
-                insert.setString(7, record.user());
-                insert.addBatch();
+            // one transaction: the batch is stored whole or not at all, so the log knows what it lost
+            connection.setAutoCommit(false);
+            try {
+                for (RequestRecord record : batch) {
+                    insert.setTimestamp(1, Timestamp.from(record.receivedAt()));
+                    insert.setString(2, record.requestId());
+                    insert.setString(3, record.method());
+                    insert.setString(4, record.path());
+                    insert.setInt(5, record.status());
+                    insert.setDouble(6, record.millis());
+                    insert.setString(7, record.user());
+                    insert.addBatch();
+                }
+                insert.executeBatch(); // one round trip for the whole batch
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true); // the pool hands this connection out again
             }
-            insert.executeBatch(); // one round trip and one commit for the whole batch
         }
     }
     // end::write[]
