@@ -16,6 +16,7 @@ import io.javalin.security.RouteRole;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The settings every chapter app shares, so that each chapter's {@code App} shows only its lesson. */
@@ -46,6 +47,23 @@ public final class Lab {
         config.http.prefer405over404 = true;
         config.routes.exception(MethodNotAllowedResponse.class, Lab::methodNotAllowed);
         config.events.handlerAdded(route -> headLikeGet(config, route));
+        config.routes.before(Lab::refuseBrokenEscapes);
+    }
+
+    /** A {@code %} not followed by two hex digits: not URL encoding, whatever the rest says. */
+    private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    /**
+     * Jetty leaves out a query parameter whose escape is broken ({@code ?steps=%zz}), so a route
+     * would silently use its default; refuse the whole request instead, saying what was wrong.
+     */
+    private static void refuseBrokenEscapes(Context ctx) {
+        String query = ctx.queryString();
+        if (query != null && BROKEN_ESCAPE.matcher(query).find()) {
+            ctx.skipRemainingHandlers();
+            ctx.status(400).contentType("text/plain; charset=utf-8")
+                    .result("The query string is not valid URL encoding: a '%' must be followed by two hex digits (e.g. %20)\n");
+        }
     }
 
     /**
@@ -114,10 +132,21 @@ public final class Lab {
         if (ctx.queryParam(name) == null) {
             return fallback; // checked first: Javalin runs check(...) on a missing value too
         }
-        return ctx.queryParamAsClass(name, Integer.class)
-                .check(value -> value >= min && value <= max, "must be from " + min + " to " + max + unit)
+        // Integer.parseInt also takes "+5" and digits of other scripts ("５"): a URL's number is ASCII digits
+        String digits = ctx.queryParamAsClass(name, String.class)
+                .check(value -> WHOLE_NUMBER.matcher(value).matches(), "must be a whole number")
+                .check(value -> !WHOLE_NUMBER.matcher(value).matches() || isBetween(Integer.parseInt(value), min, max),
+                        "must be from " + min + " to " + max + unit)
                 .get();
+        return Integer.parseInt(digits);
     }
+
+    private static boolean isBetween(int value, int min, int max) {
+        return value >= min && value <= max;
+    }
+
+    /** At most 9 digits, so that it always fits an int. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
 
     private static String describe(String parameter, List<ValidationError<Object>> errors) {
         ValidationError<Object> first = errors.get(0);
