@@ -72,6 +72,11 @@ public final class PageClient implements AutoCloseable {
         long started = System.nanoTime();
         Call call = client.newCall(new Request.Builder().url(url).build());
         call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // OkHttp starts a call's timeout when the dispatcher runs it, not while it waits in the queue
+        // behind maxCalls others: this deadline starts now, so a page costs at most `timeout` however
+        // long the queue is (and completing the future cancels the queued call, below)
+        page.completeOnTimeout(PageResult.failed(url, Outcome.TIMEOUT, "no answer within " + timeout.toMillis()
+                + " ms, time in the client's queue included", timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
         // a no-op when the call has finished; stops it when someone else completed the future first
         page.whenComplete((result, failure) -> call.cancel());
         call.enqueue(new Callback() {

@@ -76,4 +76,28 @@ class PageClientTest {
         // /hang never answers: only the cancel can end the call before its 5 s timeout
         assertThat(idle.await(TIMEOUT.toMillis() / 2, TimeUnit.MILLISECONDS)).as("dispatcher idle after cancel").isTrue();
     }
+
+    @Test
+    @DisplayName("a call waiting in the client's queue still ends at its timeout, and is never sent")
+    void queuedCallsKeepTheirDeadline() throws InterruptedException {
+        try (PageClient oneAtATime = PageClient.create(1, 1)) {
+            CountDownLatch idle = new CountDownLatch(1);
+            oneAtATime.okHttp().dispatcher().setIdleCallback(idle::countDown);
+            CompletableFuture<PageResult> holdsTheOnlySlot = oneAtATime.fetch(upstream.url("/hang"), Duration.ofMinutes(1));
+            assertThat(upstream.awaitReceived(1, TIMEOUT)).as("the first call reached the upstream").isTrue();
+            CompletableFuture<PageResult> queued = oneAtATime.fetch(upstream.url("/hang"), Duration.ofMillis(200));
+
+            // without a deadline of its own, the queued call would wait for the first one: a minute
+            assertThat(queued).succeedsWithin(TIMEOUT).satisfies(row -> {
+                assertThat(row.outcome()).isEqualTo(Outcome.TIMEOUT);
+                assertThat(row.detail()).contains("no answer within 200 ms", "queue");
+            });
+            assertThat(holdsTheOnlySlot).isNotDone();
+
+            // freeing the slot lets the dispatcher take the queued call, which it finds cancelled
+            holdsTheOnlySlot.complete(PageResult.failed(upstream.url("/hang"), Outcome.TIMEOUT, "test over", Duration.ZERO));
+            assertThat(idle.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("dispatcher idle").isTrue();
+            assertThat(upstream.received()).as("requests that reached the upstream: the queued one never did").isEqualTo(1);
+        }
+    }
 }
