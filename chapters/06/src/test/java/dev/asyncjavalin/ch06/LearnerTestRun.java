@@ -64,7 +64,10 @@ final class LearnerTestRun {
      * {@code yourTests} must pass on every {@code correct} aggregator and fail on every {@code broken} one.
      */
     static void assertJudges(String exercise, Class<?> yourTests, List<Variant> correct, List<Variant> broken) {
-        LearnerTestRun onFirst = of(yourTests, correct.get(0)); // alone and first: a stub fails here, fast
+        List<Variant> all = new ArrayList<>(correct);
+        all.addAll(broken);
+        Map<Variant, LearnerTestRun> runs = allAtOnce(yourTests, all); // a stub fails at once on every one
+        LearnerTestRun onFirst = runs.get(correct.get(0));
         if (onFirst.found() == 0) {
             fail("Exercise " + exercise + ": " + yourTests.getSimpleName() + " has no tests to run");
         }
@@ -73,9 +76,6 @@ final class LearnerTestRun {
             fail("Exercise " + exercise + ": your test must pass on " + correct.get(0).name() + ", the correct one, but "
                     + String.join("; ", onFirst.failures()) + " (" + onFirst.describe() + ")");
         }
-        List<Variant> others = new ArrayList<>(correct.subList(1, correct.size()));
-        others.addAll(broken);
-        Map<Variant, LearnerTestRun> runs = allAtOnce(yourTests, others);
         for (Variant alsoCorrect : correct.subList(1, correct.size())) {
             LearnerTestRun run = runs.get(alsoCorrect);
             if (!run.allPassed()) {
