@@ -1,6 +1,5 @@
 package dev.asyncjavalin.ch06;
 
-import dev.asyncjavalin.ch06.broken.NoDeadline;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -11,9 +10,8 @@ import org.junit.jupiter.api.Test;
 class Exercise62DeadlineTest {
 
     @Test
-    @DisplayName("YourDeadlineTests pass on RecipeAggregator and catch NoDeadline")
-    void catchesNoDeadline() {
-        LearnerTestRun.assertCatches("6.2", YourDeadlineTests.class, "NoDeadline", NoDeadline::new,
-                "ignores the deadline and waits up to the 10 s call timeout for a page that never answers");
+    @DisplayName("YourDeadlineTests pass on every correct aggregator and catch NoDeadline, FailsAtDeadline and TimeoutForAll")
+    void catchesEveryBrokenVariant() {
+        LearnerTestRun.assertJudges("6.2", YourDeadlineTests.class, Variants.CORRECT, Variants.BROKEN_62);
     }
 }

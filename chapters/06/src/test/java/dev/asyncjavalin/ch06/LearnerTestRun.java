@@ -3,11 +3,17 @@ package dev.asyncjavalin.ch06;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.asyncjavalin.ch06.Variants.Variant;
 import dev.asyncjavalin.lab.ExerciseNotSolved;
-import dev.asyncjavalin.lab.pages.PageClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -18,8 +24,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Runs one of your test classes, in this JVM, against one aggregator, through the JUnit Platform
- * Launcher: a test of tests. The exercise checks use it twice, once against the correct
- * {@link RecipeAggregator} (every test must pass) and once against a broken variant (one must fail).
+ * Launcher: a test of tests. The exercise checks run it against every aggregator in {@link Variants}:
+ * on each correct one every test must pass, on each broken one at least one test must fail.
  */
 final class LearnerTestRun {
 
@@ -34,8 +40,8 @@ final class LearnerTestRun {
     }
 
     // tag::run[]
-    /** Runs every test of {@code testClass}, with {@link Subject} handing out {@code variant}. */
-    static LearnerTestRun of(Class<?> testClass, String name, Function<PageClient, Aggregator> variant) {
+    /** Runs every test of {@code testClass}, on this thread, with {@link Subject} handing out {@code variant}. */
+    static LearnerTestRun of(Class<?> testClass, Variant variant) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(testClass)) // only your class: the check itself is never selected, so it cannot recurse
                 // a test that blocks forever fails after 30 s instead of holding the whole check
@@ -47,34 +53,77 @@ final class LearnerTestRun {
                 .enableTestExecutionListenerAutoRegistration(false)
                 .build());
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        Subject.swappedFor(variant, () -> launcher.execute(request, listener));
-        return new LearnerTestRun(testClass, name, listener.getSummary());
+        Subject.swappedFor(variant.create(), () -> launcher.execute(request, listener));
+        return new LearnerTestRun(testClass, variant.name(), listener.getSummary());
     }
     // end::run[]
 
     // tag::check[]
     /**
-     * The check of an exercise whose answer is a test class: {@code yourTests} must pass on the
-     * correct aggregator, and at least one of them must fail on {@code variant}.
+     * The check of an exercise whose answer is a test class, judged like mutation testing:
+     * {@code yourTests} must pass on every {@code correct} aggregator and fail on every {@code broken} one.
      */
-    static void assertCatches(String exercise, Class<?> yourTests, String variantName,
-                              Function<PageClient, Aggregator> variant, String whatItDoesWrong) {
-        LearnerTestRun onCorrect = of(yourTests, "RecipeAggregator", RecipeAggregator::new);
-        if (onCorrect.found() == 0) {
+    static void assertJudges(String exercise, Class<?> yourTests, List<Variant> correct, List<Variant> broken) {
+        List<Variant> all = new ArrayList<>(correct);
+        all.addAll(broken);
+        Map<Variant, LearnerTestRun> runs = allAtOnce(yourTests, all); // a stub fails at once on every one
+        LearnerTestRun onFirst = runs.get(correct.get(0));
+        if (onFirst.found() == 0) {
             fail("Exercise " + exercise + ": " + yourTests.getSimpleName() + " has no tests to run");
         }
-        onCorrect.stillAStub().ifPresent(stub -> fail(stub)); // "Exercise 6.1 is not solved yet: ..."
-        if (!onCorrect.allPassed()) {
-            fail("Exercise " + exercise + ": your test must pass on RecipeAggregator, the correct one, but "
-                    + String.join("; ", onCorrect.failures()) + " (" + onCorrect.describe() + ")");
+        onFirst.stillAStub().ifPresent(stub -> fail(stub)); // "Exercise 6.1 is not solved yet: ..."
+        if (!onFirst.allPassed()) {
+            fail("Exercise " + exercise + ": your test must pass on " + correct.get(0).name() + ", the correct one, but "
+                    + String.join("; ", onFirst.failures()) + " (" + onFirst.describe() + ")");
         }
-        LearnerTestRun onBroken = of(yourTests, variantName, variant);
-        if (onBroken.failed() == 0) {
-            fail("Exercise " + exercise + ": your tests missed " + variantName + ", which " + whatItDoesWrong
-                    + ": every test passed on it (" + onBroken.describe() + ")");
+        for (Variant alsoCorrect : correct.subList(1, correct.size())) {
+            LearnerTestRun run = runs.get(alsoCorrect);
+            if (!run.allPassed()) {
+                fail("Exercise " + exercise + ": your test failed on " + alsoCorrect.name() + ", " + alsoCorrect.what() + ". "
+                        + ADVICE.getOrDefault(alsoCorrect.name(), "") + " It failed with: "
+                        + String.join("; ", run.failures()) + " (" + run.describe() + ")");
+            }
+        }
+        List<Variant> letThrough = broken.stream().filter(variant -> runs.get(variant).failed() == 0).toList();
+        if (letThrough.size() == broken.size()) {
+            fail("Exercise " + exercise + ": your test passed on every broken aggregator (" + names(broken)
+                    + "), so it cannot fail. Test the aggregator field (from Subject, never new RecipeAggregator(...)) and assert what they get wrong.");
+        }
+        if (!letThrough.isEmpty()) {
+            fail("Exercise " + exercise + ": your test let through " + letThrough.stream()
+                    .map(variant -> variant.name() + " (" + variant.what() + ")").collect(Collectors.joining(", "))
+                    + ": every test passed on " + (letThrough.size() == 1 ? "it" : "them") + ". It caught "
+                    + names(broken.stream().filter(variant -> !letThrough.contains(variant)).toList()) + ".");
         }
     }
     // end::check[]
+
+    /** What a test that fails on one of the other correct aggregators should do instead. */
+    private static final Map<String, String> ADVICE = Map.of(
+            "IndexedAggregator", "Test what fetchAll answers, not which class answers it or how it is built.",
+            "LateButConcurrent", "Timing fetchAll cannot tell it from sequential calls: prove the overlap with a barrier, not a clock.");
+
+    /**
+     * Runs {@code yourTests} against every variant at once, each on a thread of its own: the runs
+     * spend their time waiting (for a barrier, a deadline, a bound), so together they take as long as
+     * the slowest one instead of the sum.
+     */
+    private static Map<Variant, LearnerTestRun> allAtOnce(Class<?> yourTests, List<Variant> variants) {
+        ExecutorService threads = Executors.newFixedThreadPool(variants.size());
+        try {
+            Map<Variant, CompletableFuture<LearnerTestRun>> started = new LinkedHashMap<>();
+            variants.forEach(variant -> started.put(variant, CompletableFuture.supplyAsync(() -> of(yourTests, variant), threads)));
+            Map<Variant, LearnerTestRun> runs = new LinkedHashMap<>();
+            started.forEach((variant, run) -> runs.put(variant, run.join()));
+            return runs;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static String names(List<Variant> variants) {
+        return variants.stream().map(Variant::name).collect(Collectors.joining(", "));
+    }
 
     long found() {
         return summary.getTestsFoundCount();

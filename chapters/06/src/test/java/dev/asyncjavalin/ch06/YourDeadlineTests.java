@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Exercise 6.2: your test that the deadline ends the wait for a page that never answers.
  *
- * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise62DeadlineTest} runs this class twice:
- * against RecipeAggregator, where every test must pass, and against NoDeadline, where at least one
- * must fail. Run it on its own from your IDE to watch it pass on the correct code.
+ * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise62DeadlineTest} runs this class
+ * against every aggregator in {@link Variants}: on each correct one every test must pass, and on each
+ * of NoDeadline, FailsAtDeadline and TimeoutForAll at least one must fail. Run it on its own from your IDE
+ * to watch it pass on the correct code.
  */
 @Tag("exercise")
 class YourDeadlineTests {

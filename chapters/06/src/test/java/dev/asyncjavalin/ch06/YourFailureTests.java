@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Exercise 6.3: your test that a page that fails still has its row.
  *
- * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise63FailureTest} runs this class twice:
- * against RecipeAggregator, where every test must pass, and against LostError, where at least one
- * must fail. Run it on its own from your IDE to watch it pass on the correct code.
+ * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise63FailureTest} runs this class
+ * against every aggregator in {@link Variants}: on each correct one every test must pass, and on each
+ * of LostError, FailuresLast and Relabelled at least one must fail. Run it on its own from your IDE
+ * to watch it pass on the correct code.
  */
 @Tag("exercise")
 class YourFailureTests {

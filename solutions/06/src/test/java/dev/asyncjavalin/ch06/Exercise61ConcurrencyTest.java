@@ -1,6 +1,5 @@
 package dev.asyncjavalin.ch06;
 
-import dev.asyncjavalin.ch06.broken.SequentialFanOut;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -11,9 +10,8 @@ import org.junit.jupiter.api.Test;
 class Exercise61ConcurrencyTest {
 
     @Test
-    @DisplayName("YourConcurrencyTests pass on RecipeAggregator and catch SequentialFanOut")
-    void catchesSequentialFanOut() {
-        LearnerTestRun.assertCatches("6.1", YourConcurrencyTests.class, "SequentialFanOut", SequentialFanOut::new,
-                "starts each call only when the previous one has ended");
+    @DisplayName("YourConcurrencyTests pass on every correct aggregator and catch SequentialFanOut, InPairs and FirstCallAlone")
+    void catchesEveryBrokenVariant() {
+        LearnerTestRun.assertJudges("6.1", YourConcurrencyTests.class, Variants.CORRECT, Variants.BROKEN_61);
     }
 }

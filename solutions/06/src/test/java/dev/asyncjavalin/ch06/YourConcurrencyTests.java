@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Exercise 6.1: your test that fetchAll has all its calls in flight at once.
  *
- * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise61ConcurrencyTest} runs this class twice:
- * against RecipeAggregator, where every test must pass, and against SequentialFanOut, where at least one
- * must fail. Run it on its own from your IDE to watch it pass on the correct code.
+ * <p>Test {@link #aggregator}, which {@link Subject} hands out. {@link Exercise61ConcurrencyTest} runs this class
+ * against every aggregator in {@link Variants}: on each correct one every test must pass, and on each
+ * of SequentialFanOut, InPairs and FirstCallAlone at least one must fail. Run it on its own from your IDE
+ * to watch it pass on the correct code.
  */
 @Tag("exercise")
 class YourConcurrencyTests {
