@@ -1,6 +1,7 @@
 package dev.asyncjavalin.ch07;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.pages.PageClient;
@@ -12,13 +13,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A barrier upstream answers only once N requests are in flight together, and answers 504 when
- * they never are: all rows 200 proves the calls overlapped, without looking at a clock.
+ * they never are: all rows 200 proves the calls overlapped, without looking at a clock. Before
+ * each test, a fake upstream looks at the threads that made the calls: platform threads, or fewer
+ * threads than calls, fail at once, instead of after the barrier's timeout.
  */
 @Tag("exercise")
 @DisplayName("7.1 fan-out on virtual threads")
@@ -27,6 +31,14 @@ class Exercise71FanOutTest {
     // longer than the barrier waits (5 s), so a missed barrier shows as 504 rows, not as timeouts
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private final PageClient client = PageClient.create(64, 5);
+
+    @BeforeEach
+    void everyCallRunsOnAVirtualThreadOfItsOwn() throws InterruptedException {
+        String problem = FakeUpstream.threadsOfAFanOut();
+        if (!problem.isEmpty()) {
+            fail("Exercise 7.1: " + problem + "; exercise 7.1 asks for a new virtual thread per call, never pooled");
+        }
+    }
 
     @AfterEach
     void closeClient() {

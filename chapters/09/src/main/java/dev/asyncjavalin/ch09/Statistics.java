@@ -50,10 +50,10 @@ public final class Statistics {
     /**
      * The {@code p}-th percentile by the nearest-rank method: the smallest measured value that at
      * least {@code p}% of all values are less than or equal to. Always one of the values, never
-     * an interpolation. {@code p} is in (0, 100]; the 100th percentile is the maximum.
+     * an interpolation. {@code p} is a whole number in (0, 100]; the 100th percentile is the maximum.
      */
-    static double percentile(List<Double> values, double p) {
-        // EXERCISE 9.1: sort, find the rank ceil(p / 100 * n), return the value at that rank (1-based)
+    static double percentile(List<Double> values, int p) {
+        // EXERCISE 9.1: sort, find the rank ceil(p * n / 100) in whole numbers, return the value at that rank (1-based)
         return Double.NaN;
         // END EXERCISE 9.1
     }

@@ -2,6 +2,7 @@ package dev.asyncjavalin.ch09;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +34,52 @@ class Exercise91PercentilesTest {
         assertThat(Statistics.percentile(wallMs, 50)).as("Exercise 9.1: p50 of 10 values (rank 5)").isEqualTo(1189.0);
     }
     // end::percentiles[]
+
+    @Test
+    @DisplayName("every p from 1 to 100, of 1, 7, 10, 50 and 100 values, is the smallest value that at least p% of them are at most")
+    void everyWholePercentile() {
+        for (int n : new int[] {100, 50, 10, 7, 1}) {
+            List<Double> values = IntStream.rangeClosed(1, n).mapToObj(i -> (double) i).toList();
+            for (int p = 1; p <= 100; p++) {
+                double expected = byDefinition(values, p);
+                double actual;
+                try {
+                    actual = Statistics.percentile(values, p);
+                } catch (IndexOutOfBoundsException e) {
+                    throw new AssertionError("Exercise 9.1: p" + p + " of the values 1.." + n + " asked for a rank outside 1.." + n
+                            + " (" + e.getMessage() + "): round the rank up, never down, and read it at index rank - 1", e);
+                }
+                if (actual != expected) {
+                    fail("Exercise 9.1: p" + p + " of the values 1.." + n + " is " + expected + " (at least " + p + "% of the "
+                            + n + " values are at most it), not " + actual + ": " + mistake(actual, expected));
+                }
+            }
+        }
+    }
+
+    /** What a rank one off in either direction says about the answer. */
+    private static String mistake(double actual, double expected) {
+        if (actual == expected + 1) {
+            return "one rank too far. Lists count from 0, so rank r is at index r - 1; and a rank computed in doubles can"
+                    + " land a hair above a whole number (7 / 100.0 * 100 is 7.000000000000001), whose ceiling is one too many:"
+                    + " count the rank in whole numbers";
+        }
+        if (actual == expected - 1) {
+            return "one rank too low: the rank is p% of n rounded up (9.1 values make rank 10), never down or to the nearest";
+        }
+        return "the value at rank ceil(p * n / 100), counting from 1";
+    }
+
+    /** The nearest-rank definition itself, value by value: the first one that at least p% of all are at most. */
+    private static double byDefinition(List<Double> sorted, int p) {
+        for (double candidate : sorted) {
+            long atMost = sorted.stream().filter(value -> value <= candidate).count();
+            if (atMost * 100 >= (long) p * sorted.size()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("p100 is always the largest value");
+    }
 
     @Test
     @DisplayName("the input order does not matter, and the input is left as it was")

@@ -31,6 +31,44 @@ class Exercise92SaturationTest {
     }
 
     @Test
+    @DisplayName("a point at exactly 90% of the ceiling is the knee")
+    void exactlyNinetyPercent() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(10, 90), new LoadPoint(20, 100), new LoadPoint(40, 100));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: 90 is 90% of 100, so 10 clients already reach it"
+                + " (at least 90%: >=, not >)").contains(new LoadPoint(10, 90));
+    }
+
+    @Test
+    @DisplayName("90% is a share of the ceiling, whatever its scale: of 1000/s it is 900/s")
+    void anyScale() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(5, 250), new LoadPoint(10, 920), new LoadPoint(20, 990),
+                new LoadPoint(40, 1000), new LoadPoint(80, 995));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: with a ceiling of 1000/s the knee is the first point at 900/s"
+                + " or more; the threshold is 90% of the ceiling, not a fixed number of requests per second below it")
+                .contains(new LoadPoint(10, 920));
+    }
+
+    @Test
+    @DisplayName("the ceiling is the highest point, even when an overloaded server falls back afterwards")
+    void fallsBackAfterThePeak() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(5, 25), new LoadPoint(10, 70), new LoadPoint(20, 100),
+                new LoadPoint(40, 110), new LoadPoint(80, 70));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: the ceiling is the highest throughput (110/s at 40 clients),"
+                + " not the last point's (70/s at 80): 90% of it is 99/s, first reached at 20 clients")
+                .contains(new LoadPoint(20, 100));
+    }
+
+    @Test
+    @DisplayName("the highest point may be the last one and the sweep still levelled off before it")
+    void levelledOffAlthoughTheLastIsHighest() {
+        List<LoadPoint> sweep = List.of(new LoadPoint(5, 25), new LoadPoint(10, 50), new LoadPoint(20, 100),
+                new LoadPoint(40, 108), new LoadPoint(80, 110));
+        assertThat(Saturation.knee(sweep)).as("Exercise 9.2: 110/s at the last point is the ceiling, but 20 clients already"
+                + " reached 90% of it; 'still rising' means the knee itself is the last point, not that the last point is the highest")
+                .contains(new LoadPoint(20, 100));
+    }
+
+    @Test
     @DisplayName("the order of the points does not matter: they are taken by number of clients")
     void anyOrder() {
         List<LoadPoint> sweep = List.of(new LoadPoint(80, 109), new LoadPoint(20, 100), new LoadPoint(5, 25),

@@ -61,6 +61,15 @@ public final class PageClient implements AutoCloseable {
         return new PageClient(client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build());
     }
 
+    /**
+     * A page client around {@code okHttp} as it is. Tests build one with an interceptor that stands
+     * in for the network: it answers on the caller's own thread, so it sees which thread called, how
+     * many calls are in at once, and it can hold a call or fail it.
+     */
+    public static PageClient wrapping(OkHttpClient okHttp) {
+        return new PageClient(okHttp);
+    }
+
     /** The underlying client, for blocking {@code execute()} calls and for tests. */
     public OkHttpClient okHttp() {
         return client;

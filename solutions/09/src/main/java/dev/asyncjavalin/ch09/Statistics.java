@@ -50,16 +50,17 @@ public final class Statistics {
     /**
      * The {@code p}-th percentile by the nearest-rank method: the smallest measured value that at
      * least {@code p}% of all values are less than or equal to. Always one of the values, never
-     * an interpolation. {@code p} is in (0, 100]; the 100th percentile is the maximum.
+     * an interpolation. {@code p} is a whole number in (0, 100]; the 100th percentile is the maximum.
      */
-    static double percentile(List<Double> values, double p) {
-        // EXERCISE 9.1: sort, find the rank ceil(p / 100 * n), return the value at that rank (1-based)
-        if (!(p > 0 && p <= 100)) {
+    static double percentile(List<Double> values, int p) {
+        // EXERCISE 9.1: sort, find the rank ceil(p * n / 100) in whole numbers, return the value at that rank (1-based)
+        if (p <= 0 || p > 100) {
             throw new IllegalArgumentException("a percentile is from 0 (excluded) to 100, got " + p);
         }
         List<Double> sorted = sorted(values);
-        int rank = (int) Math.ceil(p / 100 * sorted.size()); // 1-based: the rank-th smallest value
-        return sorted.get(rank - 1);
+        // ceil(p * n / 100) in whole numbers: in doubles, 7 / 100.0 * 100 is 7.000000000000001, one rank too far
+        long rank = (p * (long) sorted.size() + 99) / 100; // 1-based: the rank-th smallest value
+        return sorted.get((int) rank - 1);
         // END EXERCISE 9.1
     }
     // end::percentile[]
