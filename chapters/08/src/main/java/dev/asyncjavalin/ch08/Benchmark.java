@@ -104,7 +104,7 @@ public final class Benchmark {
             }
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+            int rank = (percent * sorted.size() + 99) / 100; // ceil(percent x n / 100) in whole numbers: 7 / 100.0 * 100 is 7.000000000000001
             return sorted.get(Math.max(0, rank - 1));
         }
     }
