@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * an answer that waits a time of its own instead of the one it was asked for.
  */
 @Tag("exercise")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first failure a learner reads is the main test's
 @DisplayName("4.1 a deadline with partial results")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first failure a learner reads is the main test's
 class Exercise41DeadlineTest {
 
     /** Far longer than any deadline here: a row marked timeout can only come from the deadline. */

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 @Tag("exercise")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // a hook that breaks every page is named by the first test
 @DisplayName("5.1 request id and Server-Timing hooks")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // a hook that breaks every page is named by the first test
 class Exercise51RequestIdTest {
 
     /** Every upstream page takes at least this long, so /async_get_urls does too: a lower bound for its dur. */

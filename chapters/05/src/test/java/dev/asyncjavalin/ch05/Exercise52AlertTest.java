@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * alert's call has ended, and whether it left its connection taken.
  */
 @Tag("exercise")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first failure a learner reads is the page's
 @DisplayName("5.2 the 500 handler alerts without delaying the page")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first failure a learner reads is the page's
 class Exercise52AlertTest {
 
     private static final MockResponse ACCEPTED = new MockResponse.Builder().code(200).body("ok").build(); // what Slack answers
