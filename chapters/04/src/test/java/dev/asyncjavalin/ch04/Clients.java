@@ -23,6 +23,11 @@ final class Clients {
     }
 
     static List<Answer> getAtOnce(int port, String path, int count, Duration timeout) {
+        return sendAtOnce(port, path, count, timeout).join(); // each ends by its own timeout at the latest
+    }
+
+    /** Sends {@code count} requests and returns at once; the future completes when every one has its answer. */
+    static CompletableFuture<List<Answer>> sendAtOnce(int port, String path, int count, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(timeout).build();
         List<CompletableFuture<Answer>> answers = IntStream.range(0, count)
@@ -30,6 +35,7 @@ final class Clients {
                         .thenApply(response -> new Answer(response.statusCode(), response.body()))
                         .exceptionally(failure -> new Answer(0, "no answer: " + failure)))
                 .toList();
-        return answers.stream().map(CompletableFuture::join).toList(); // each ends by its own timeout at the latest
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(allAnswered -> answers.stream().map(CompletableFuture::join).toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.asyncjavalin.ch05;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.MediaType;
@@ -24,10 +25,18 @@ final class WebhookAlerts {
 
     private final OkHttpClient client;
     private final String webhookUrl;
+    private final Consumer<String> problems;
 
+    /** Alerts that do not reach the team are reported in the server log. */
     WebhookAlerts(OkHttpClient client, String webhookUrl) {
+        this(client, webhookUrl, System.err::println);
+    }
+
+    /** {@code problems} hears of every alert that did not reach the team (a test listens here). */
+    WebhookAlerts(OkHttpClient client, String webhookUrl, Consumer<String> problems) {
         this.client = client;
         this.webhookUrl = webhookUrl;
+        this.problems = problems;
     }
 
     // tag::post[]
@@ -45,13 +54,13 @@ final class WebhookAlerts {
     }
     // end::post[]
 
-    private static void reportIfRefused(Alert alert, Response response) {
+    private void reportIfRefused(Alert alert, Response response) {
         if (!response.isSuccessful()) {
-            System.err.println("alert for request " + alert.requestId() + " refused by the webhook: HTTP " + response.code());
+            problems.accept("alert for request " + alert.requestId() + " refused by the webhook: HTTP " + response.code());
         }
     }
 
-    private static void reportFailure(Alert alert, IOException e) {
-        System.err.println("alert for request " + alert.requestId() + " not delivered: " + e);
+    private void reportFailure(Alert alert, IOException e) {
+        problems.accept("alert for request " + alert.requestId() + " not delivered: " + e);
     }
 }
