@@ -48,6 +48,12 @@ class RepositoryIsConsistentTest {
         assertNoProblems(ReadmeHints.check(ROOT));
     }
 
+    @Test
+    @DisplayName("every exercise has at least two wrong answers in wrong-answers/, each naming a real exercise")
+    void wrongAnswersCoverEveryExercise() throws IOException {
+        assertNoProblems(WrongAnswers.check(ROOT));
+    }
+
     private static void assertNoProblems(List<String> problems) {
         assertThat(problems)
                 .withFailMessage("%d problem(s):%n  %s", problems.size(), String.join(System.lineSeparator() + "  ", problems))
