@@ -49,6 +49,12 @@ class RepositoryIsConsistentTest {
     }
 
     @Test
+    @DisplayName("every module's source, test and resource folders are inside its own folder (IDEs import each module)")
+    void moduleRootsStayInside() throws IOException {
+        assertNoProblems(ModuleRoots.check(ROOT));
+    }
+
+    @Test
     @DisplayName("every exercise has at least two wrong answers in wrong-answers/, each naming a real exercise")
     void wrongAnswersCoverEveryExercise() throws IOException {
         assertNoProblems(WrongAnswers.check(ROOT));
