@@ -114,8 +114,8 @@ public final class ArticleSpeedup {
 
     /** With a few samples, one slow call moves the mean and leaves the median: the article's 4.07 s mean against 3.42 s median. */
     private static void explainSamples(Summary sync, Summary async) {
-        out.printf("  mean / median: sync %s, async %s; %d samples each, so one slow call shifts a mean by a tenth of its excess%n",
-                Format.times(sync.mean() / sync.median()), Format.times(async.mean() / async.median()), sync.count());
+        out.printf("  mean / median: sync %s, async %s; %d samples each: one slow call moves a mean by 1/%d of its excess, a median hardly%n",
+                Format.times(sync.mean() / sync.median()), Format.times(async.mean() / async.median()), sync.count(), sync.count());
     }
 
     private static Predicate<String> everyRowOk() {
