@@ -94,8 +94,8 @@ public final class SlowUpstream implements AutoCloseable {
         this.settings = settings;
         this.varying = settings.varying ? new Random(settings.seed) : null;
         this.latencies = drawLatencies(settings);
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("slow-upstream-timer"));
-        this.workers = Executors.newCachedThreadPool(daemon("slow-upstream-worker"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slow-upstream-timer"));
+        this.workers = Executors.newCachedThreadPool(DaemonThreads.named("slow-upstream-worker"));
         this.barrier = settings.barrierParties > 0 ? new Barrier(settings.barrierParties, settings.barrierTimeout) : null;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port), 1024);
         server.setExecutor(workers);
@@ -476,15 +476,6 @@ public final class SlowUpstream implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** A count that tests can wait on without polling. */
