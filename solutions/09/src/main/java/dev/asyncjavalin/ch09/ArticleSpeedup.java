@@ -6,12 +6,10 @@ import dev.asyncjavalin.lab.CommandLine;
 import dev.asyncjavalin.lab.ConnectionCost;
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.UpstreamUrls;
-import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The article's "about 8x" for three URLs, measured instead of argued. Overlap alone cannot give
@@ -65,12 +63,12 @@ public final class ArticleSpeedup {
             Javalin app = App.create(urls).start("localhost", 0);
             try {
                 String base = "http://localhost:" + app.port();
-                client.sequence(base + Model.ASYNC.route(), 1, everyRowOk(), Progress.start(out, "warm-up")); // opens the pool
+                client.sequence(base + Model.ASYNC.route(), 1, Benchmark.everyRowOk(PAGES), Progress.start(out, "warm-up")); // opens the pool
                 int before = internet.connectionsOpened();
-                Run sync = client.sequence(base + Model.SYNC.route() + "?connections=new", calls, everyRowOk(),
+                Run sync = client.sequence(base + Model.SYNC.route() + "?connections=new", calls, Benchmark.everyRowOk(PAGES),
                         Progress.start(out, "sync, a new connection per call"));
                 int syncConnections = internet.connectionsOpened() - before;
-                Run async = client.sequence(base + Model.ASYNC.route(), calls, everyRowOk(), Progress.start(out, "async, pooled"));
+                Run async = client.sequence(base + Model.ASYNC.route(), calls, Benchmark.everyRowOk(PAGES), Progress.start(out, "async, pooled"));
                 int asyncConnections = internet.connectionsOpened() - before - syncConnections;
                 if (sync.errors() + async.errors() > 0) {
                     throw new IllegalStateException("requests failed (" + sync.firstError() + async.firstError() + "); the numbers would mean nothing");
@@ -116,12 +114,5 @@ public final class ArticleSpeedup {
     private static void explainSamples(Summary sync, Summary async) {
         out.printf("  mean / median: sync %s, async %s; %d samples each: one slow call moves a mean by 1/%d of its excess, a median hardly%n",
                 Format.times(sync.mean() / sync.median()), Format.times(async.mean() / async.median()), sync.count(), sync.count());
-    }
-
-    private static Predicate<String> everyRowOk() {
-        return html -> {
-            List<String> statuses = ResultRows.statuses(html);
-            return statuses.size() == PAGES && statuses.stream().allMatch("200"::equals);
-        };
     }
 }

@@ -313,7 +313,8 @@ public final class Benchmark {
     }
 
     /** A page is good when it has {@code pages} rows and every one of them is a 200. */
-    private static Predicate<String> everyRowOk(int pages) {
+    /** An answer counts only if it lists {@code pages} rows, all of them 200. */
+    static Predicate<String> everyRowOk(int pages) {
         return html -> {
             List<String> statuses = ResultRows.statuses(html);
             return statuses.size() == pages && statuses.stream().allMatch("200"::equals);
