@@ -12,12 +12,20 @@ import io.javalin.rendering.FileRenderer;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import io.javalin.http.Context;
+import io.javalin.http.servlet.JavalinServletContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import io.javalin.security.RouteRole;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /** The settings every chapter app shares, so that each chapter's {@code App} shows only its lesson. */
 public final class Lab {
@@ -31,14 +39,21 @@ public final class Lab {
     /**
      * Quiet, fast start; a graceful stop; JTE pages precompiled into {@code templatePackage};
      * the course stylesheet at {@code /course.css}; a readable page for unsolved exercises;
-     * HEAD and wrong methods held to the same rules as GET (see {@link #headLikeGet}).
+     * HEAD and wrong methods held to the same rules as GET (see {@link #headLikeGet}); numbers in
+     * query parameters read as ASCII digits only (see {@link #strictNumbers}).
      */
     public static void configure(JavalinConfig config, String templatePackage) {
         config.startup.showJavalinBanner = false;
         // the watcher keeps the JVM alive for seconds after a quick start and stop
         config.startup.startupWatcherEnabled = false;
         // without a stop timeout Jetty cuts in-flight requests off when the app stops
-        config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            server.insertHandler(new GracefulStop()); // waits for requests, not only connections, and refuses new ones
+            // requests Jetty refuses itself: a plain sentence (PlainErrors), a 503 while stopping
+            server.setErrorHandler(GracefulStop.errorPageWhileStopping(server));
+            server.addEventListener(closeIdleConnectionsPromptlyOnStop());
+        });
         config.fileRenderer(jte(templatePackage));
         config.staticFiles.add("/dev/asyncjavalin/lab/static", Location.CLASSPATH);
         config.routes.exception(ExerciseNotSolved.class, (e, ctx) ->
@@ -47,7 +62,77 @@ public final class Lab {
         config.http.prefer405over404 = true;
         config.routes.exception(MethodNotAllowedResponse.class, Lab::methodNotAllowed);
         config.events.handlerAdded(route -> headLikeGet(config, route));
+        config.routes.before(ctx -> ctx.attribute(GracefulStop.STOPPING_ANSWER, (Runnable) () -> answerStopping(ctx)));
         config.routes.before(Lab::refuseBrokenEscapes);
+        strictNumbers(config);
+    }
+
+    /**
+     * Javalin converts {@code ctx.queryParamAsClass(name, Integer.class)} with Integer.parseInt, which
+     * also takes "+5" and digits of other scripts ("５"); here it takes {@link #wholeNumber(String)}'s
+     * ASCII digits only, so anything else is the same 400 as "abc".
+     */
+    private static void strictNumbers(JavalinConfig config) {
+        for (Class<?> type : List.of(Integer.class, int.class)) {
+            config.validation.register(type, Lab::wholeNumber);
+        }
+        for (Class<?> type : List.of(Long.class, long.class)) {
+            config.validation.register(type, text -> (long) wholeNumber(text));
+        }
+    }
+
+    /**
+     * What a request still waiting for its future gets when a stop runs out of time: a 503 that
+     * says so, instead of a connection closed under it. Javalin's own flag decides who answers, so
+     * the app's answer and this one never mix; a handler that holds its thread cannot be answered
+     * for, and is cut off at the stop timeout as before.
+     */
+    private static void answerStopping(Context ctx) {
+        if (!(ctx instanceof JavalinServletContext javalin) || !ctx.req().isAsyncStarted()
+                || !javalin.getResponseWritten().compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            HttpServletResponse response = ctx.res();
+            if (response.isCommitted()) {
+                return;
+            }
+            byte[] body = "The server is stopping and could not finish this request in time. Try again in a moment.\n".getBytes(StandardCharsets.UTF_8);
+            response.reset();
+            response.setStatus(503);
+            response.setHeader("Connection", "close");
+            response.setContentType("text/plain; charset=utf-8");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            ctx.req().getAsyncContext().complete();
+        } catch (IOException | IllegalStateException gone) {
+            // the connection or the request ended meanwhile: nothing left to answer
+        }
+    }
+
+    /** How long a stopping app keeps a connection that has no request in flight. */
+    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(50);
+
+    /**
+     * A stopping Jetty keeps idle keep-alive connections open for a second (its default) before it
+     * closes them, so every stop with a client's pooled connection took a second longer than its work:
+     * a second per test that starts an app. Jetty shortens the idle timeout of every connection,
+     * though, and a connection whose request waits for an upstream looks idle: its answer was cut off
+     * half-way. {@link GracefulStop} shortens it for the idle ones only; Jetty is told to leave it.
+     * Requests in flight still get {@link #STOP_TIMEOUT} to finish. Set once started, since Javalin
+     * adds its connector at start.
+     */
+    private static LifeCycle.Listener closeIdleConnectionsPromptlyOnStop() {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarted(LifeCycle event) {
+                for (Connector connector : ((Server) event).getConnectors()) {
+                    if (connector instanceof AbstractConnector withIdleTimeouts) {
+                        GracefulStop.leaveIdleTimeoutsToGracefulStop(withIdleTimeouts);
+                    }
+                }
+            }
+        };
     }
 
     /** A {@code %} not followed by two hex digits: not URL encoding, whatever the rest says. */
@@ -132,13 +217,30 @@ public final class Lab {
         if (ctx.queryParam(name) == null) {
             return fallback; // checked first: Javalin runs check(...) on a missing value too
         }
-        // Integer.parseInt also takes "+5" and digits of other scripts ("５"): a URL's number is ASCII digits
+        // read as text, not Integer.class: this works in an app that did not call configure(...) too
         String digits = ctx.queryParamAsClass(name, String.class)
-                .check(value -> WHOLE_NUMBER.matcher(value).matches(), "must be a whole number")
-                .check(value -> !WHOLE_NUMBER.matcher(value).matches() || isBetween(Integer.parseInt(value), min, max),
+                .check(Lab::isWholeNumber, "must be a whole number")
+                .check(value -> !isWholeNumber(value) || isBetween(Integer.parseInt(value), min, max),
                         "must be from " + min + " to " + max + unit)
                 .get();
         return Integer.parseInt(digits);
+    }
+
+    /**
+     * {@code text} as a whole number of at most 9 ASCII digits, with an optional '-': the numbers a
+     * URL carries. Integer.parseInt also takes "+5" and digits of other scripts ("５"); this does not.
+     *
+     * @throws NumberFormatException for anything else
+     */
+    public static int wholeNumber(String text) {
+        if (!isWholeNumber(text)) {
+            throw new NumberFormatException("not a whole number: '" + text + "'");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static boolean isWholeNumber(String text) {
+        return text != null && WHOLE_NUMBER.matcher(text).matches();
     }
 
     private static boolean isBetween(int value, int min, int max) {

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   /slow?ms=N     a page after exactly N ms
  *   /error         HTTP 500
  *   /reset         drops the connection without answering
- *   /hang          never answers (until the upstream stops)
+ *   /hang          never answers; drops the connection after {@link Builder#hangLimit} (60 s) or at stop
  *   /held          waits until {@link #releaseHeld()} is called, then a page
  *   /huge?mb=N     an N MiB page (default 64)
  *   /script        a page whose title carries a &lt;script&gt; tag
@@ -58,6 +58,8 @@ public final class SlowUpstream implements AutoCloseable {
     public static final Duration DEFAULT_MIN_LATENCY = Duration.ofMillis(200);
     public static final Duration DEFAULT_MAX_LATENCY = Duration.ofMillis(1500);
     public static final Duration DEFAULT_BARRIER_TIMEOUT = Duration.ofSeconds(5);
+    /** How long {@code /hang} holds a connection, answering nothing, before it drops it. */
+    public static final Duration DEFAULT_HANG_LIMIT = Duration.ofSeconds(60);
 
     private static final String[] DISHES = {
         "Shakshuka", "Pad Thai", "Ratatouille", "Pierogi", "Jollof Rice", "Bibimbap", "Moussaka",
@@ -245,7 +247,9 @@ public final class SlowUpstream implements AutoCloseable {
                 // closing before any response header is sent makes the server drop the connection
                 finish(exchange);
             } else if (path.equals("/hang")) {
-                // keep the exchange open; close() releases it
+                // no answer, and no thread: the exchange just stays open. The JDK's server does not say when
+                // the client leaves, so without a limit every cancelled call would hold a socket here until stop
+                later(settings.hangLimit, () -> finish(exchange));
             } else if (path.equals("/held")) {
                 synchronized (held) {
                     held.add(exchange);
@@ -581,6 +585,7 @@ public final class SlowUpstream implements AutoCloseable {
         private int barrierParties = 0;
         private Duration barrierTimeout = DEFAULT_BARRIER_TIMEOUT;
         private boolean varying = false;
+        private Duration hangLimit = DEFAULT_HANG_LIMIT;
 
         private Builder() {
         }
@@ -591,6 +596,16 @@ public final class SlowUpstream implements AutoCloseable {
          */
         public Builder varyingLatency() {
             this.varying = true;
+            return this;
+        }
+
+        /**
+         * How long {@code /hang} holds a connection before dropping it without an answer: far beyond
+         * any timeout in the course, so it still "never answers", yet a long run of cancelled calls
+         * does not pile up sockets.
+         */
+        public Builder hangLimit(Duration limit) {
+            this.hangLimit = limit;
             return this;
         }
 

@@ -1,12 +1,14 @@
 package dev.asyncjavalin.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
 import io.javalin.validation.ValidationException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +34,9 @@ class QueryParametersTest {
         app = Javalin.create(config -> {
             Lab.configure(config, "dev.asyncjavalin.lab.templates");
             config.routes.get("/steps", ctx -> ctx.result("steps=" + Lab.wholeNumber(ctx, "steps", 20, 1, 100)));
+            // Javalin's own idiom, as exercise 1.2 has a learner write it
+            config.routes.get("/int", ctx -> ctx.result("n=" + ctx.queryParamAsClass("n", Integer.class).get()));
+            config.routes.get("/long", ctx -> ctx.result("n=" + ctx.queryParamAsClass("n", Long.class).get()));
             config.routes.exception(ValidationException.class, Lab::badQueryParameter);
         }).start("localhost", 0);
     }
@@ -61,6 +66,38 @@ class QueryParametersTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).startsWith("Query parameter 'steps' must be a whole number, got '");
+    }
+
+    @ParameterizedTest(name = "queryParamAsClass(..., {0}) reads plain numbers")
+    @ValueSource(strings = {"int", "long"})
+    void queryParamAsClassReadsPlainNumbers(String type) throws Exception {
+        assertThat(get("/" + type + "?n=42").body()).isEqualTo("n=42");
+        assertThat(get("/" + type + "?n=-7").body()).isEqualTo("n=-7");
+        assertThat(get("/" + type + "?n=007").body()).isEqualTo("n=7");
+    }
+
+    @ParameterizedTest(name = "queryParamAsClass(\"n\", Integer.class) refuses ?n={0} as it refuses abc")
+    @ValueSource(strings = {"%2B5", "%EF%BC%95", "%205", "5%20", "5.0", "1234567890123", "abc"})
+    void queryParamAsClassRefusesWhatIsNotAsciiDigits(String value) throws Exception {
+        for (String type : new String[] {"int", "long"}) {
+            HttpResponse<String> response = get("/" + type + "?n=" + value);
+            String typed = URLDecoder.decode(value, StandardCharsets.UTF_8);
+
+            assertThat(response.statusCode()).as("%s ?n=%s", type, value).isEqualTo(400);
+            assertThat(response.body()).as("%s ?n=%s", type, value)
+                    .isEqualTo("Query parameter 'n' must be a whole number, got '" + typed + "'\n");
+        }
+    }
+
+    @Test
+    @DisplayName("wholeNumber(text) takes ASCII digits only, for path segments and the like")
+    void wholeNumberOfText() {
+        assertThat(Lab.wholeNumber("12")).isEqualTo(12);
+        assertThat(Lab.wholeNumber("-3")).isEqualTo(-3);
+        for (String notANumber : new String[] {"+5", "\uFF15", " 5", "5 ", "", "1234567890", "1e3"}) {
+            assertThatThrownBy(() -> Lab.wholeNumber(notANumber))
+                    .as("'%s'", notANumber).isInstanceOf(NumberFormatException.class);
+        }
     }
 
     @ParameterizedTest(name = "?steps={0} is refused as out of range")

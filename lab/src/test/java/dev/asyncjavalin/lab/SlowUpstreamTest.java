@@ -123,6 +123,20 @@ class SlowUpstreamTest {
     }
 
     @Test
+    @DisplayName("/hang drops the connection, unanswered, at its limit: cancelled calls do not pile up sockets")
+    void hangDropsTheConnectionAtItsLimit() throws InterruptedException {
+        upstream = SlowUpstream.builder().hangLimit(Duration.ofMillis(100)).start();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(upstream.url("/hang"))).timeout(Duration.ofSeconds(10)).build();
+        // dropped without a status line: the client sees the connection end, long before its own 10 s
+        assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class).isNotInstanceOf(HttpTimeoutException.class);
+        // the JDK client may send a GET once more on a new connection when the first one closed unanswered;
+        // the upstream counts an exchange as finished just after closing it, so wait for that count
+        assertThat(upstream.awaitFinished(upstream.received(), Duration.ofSeconds(5))).as("every hung request dropped").isTrue();
+        assertThat(upstream.finished()).as("hung requests dropped, of those received").isPositive().isEqualTo(upstream.received());
+    }
+
+    @Test
     @DisplayName("fault URLs include a port where nothing listens")
     void refusedPort() {
         upstream = SlowUpstream.start();

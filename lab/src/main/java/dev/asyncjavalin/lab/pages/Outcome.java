@@ -15,7 +15,9 @@ public enum Outcome {
     CONNECTION_LOST("connection lost"),
     TOO_LARGE("too large"),
     /** The upstream answered with a redirect, which the course's clients do not follow. */
-    REDIRECTED("redirected");
+    REDIRECTED("redirected"),
+    /** Never requested: the time allowed for the whole page was spent before this call's turn. */
+    SKIPPED("skipped");
 
     private final String label;
 
@@ -42,5 +44,23 @@ public enum Outcome {
             return UNREACHABLE;
         }
         return CONNECTION_LOST;
+    }
+
+    /**
+     * What went wrong, in words, for a failed row's detail column: the failure's message ("timeout",
+     * "unexpected end of stream on ..."), or the outcome's label when it has none. Never the
+     * exception's class name, which {@code e.toString()} puts first: it tells a visitor nothing they
+     * can act on, and tells an attacker which libraries the server runs. It belongs in the server log.
+     */
+    public static String detail(IOException failure) {
+        String message = failure.getMessage();
+        Throwable cause = failure.getCause();
+        if (cause != null && cause.toString().equals(message)) {
+            message = cause.getMessage(); // new IOException(cause) took the cause's toString(), class name and all
+        }
+        if (message == null || message.isBlank()) {
+            return of(failure).label();
+        }
+        return message.strip().lines().findFirst().orElseThrow(); // one line, as the column is
     }
 }

@@ -100,7 +100,7 @@ public final class PageClient implements AutoCloseable {
 
             @Override
             public void onFailure(Call call, IOException e) {
-                page.complete(PageResult.failed(url, Outcome.of(e), e.toString(), PageReader.since(started)));
+                page.complete(PageResult.failed(url, Outcome.of(e), Outcome.detail(e), PageReader.since(started)));
             }
         });
         return page;
@@ -114,7 +114,7 @@ public final class PageClient implements AutoCloseable {
         try (Response response = call.execute()) {
             return PageReader.read(url, response, started);
         } catch (IOException e) {
-            return PageResult.failed(url, Outcome.of(e), e.toString(), PageReader.since(started));
+            return PageResult.failed(url, Outcome.of(e), Outcome.detail(e), PageReader.since(started));
         }
     }
 

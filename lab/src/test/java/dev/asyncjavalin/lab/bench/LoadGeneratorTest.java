@@ -1,0 +1,89 @@
+package dev.asyncjavalin.lab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.asyncjavalin.lab.SlowUpstream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Counts, not timings: what the generator sent, what it counted as answered, refused or failed. */
+class LoadGeneratorTest {
+
+    private static SlowUpstream upstream;
+    private static LoadGenerator clients;
+
+    @BeforeAll
+    static void start() {
+        upstream = SlowUpstream.builder().pages(1).fixedLatency(Duration.ofMillis(1)).start();
+        clients = new LoadGenerator(4);
+    }
+
+    @AfterAll
+    static void stop() {
+        clients.close();
+        upstream.close();
+    }
+
+    @Test
+    @DisplayName("every client sends its requests one after another: 3 clients x 4 requests are 12 answers, none failed")
+    void requestsPerClient() {
+        LoadGenerator.Run run = clients.requests(new Request.Builder().url(upstream.url("/recipes/1")).build(), 3, 4, body -> true,
+                Progress.silent());
+        assertThat(run.answered()).isEqualTo(12);
+        assertThat(run.latencyMs()).hasSize(12);
+        assertThat(run.errors()).isZero();
+        assertThat(run.throughput()).as("no window was asked for").isNaN();
+    }
+
+    @Test
+    @DisplayName("an error status and a body that fails the check are problems, each named; a shared count stops at the total")
+    void problems() {
+        LoadGenerator.Run errors = clients.shared(upstream.url("/error"), 3, 5, body -> true, Progress.silent());
+        assertThat(errors.latencyMs()).hasSize(5);
+        assertThat(errors.answered()).as("an error page is an answer").isEqualTo(5);
+        assertThat(errors.problems()).hasSize(5).allMatch(problem -> problem.startsWith("HTTP 500"));
+
+        LoadGenerator.Run rejected = clients.sequence(upstream.url("/recipes/1"), 2, body -> false, Progress.silent());
+        assertThat(rejected.firstError()).isEqualTo("HTTP 200, but an upstream call in it failed");
+        assertThat(rejected.errors()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a 503 is waited out as Retry-After asks and sent again: counted as refused, not as a problem")
+    void refusedThenAnswered() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer busyOnce = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        busyOnce.createContext("/", exchange -> {
+            boolean refuse = calls.incrementAndGet() == 1;
+            byte[] body = (refuse ? "busy" : "ok").getBytes(StandardCharsets.UTF_8);
+            if (refuse) {
+                // 1 s, the least that OkHttp does not retry by itself (it sends a "Retry-After: 0" again at once)
+                exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            exchange.sendResponseHeaders(refuse ? 503 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        busyOnce.start();
+        try {
+            String url = "http://localhost:" + busyOnce.getAddress().getPort() + "/";
+            LoadGenerator.Run run = clients.shared(url, 1, 2, "ok"::equals, Progress.silent());
+            assertThat(run.refused()).isEqualTo(1);
+            assertThat(run.errors()).isZero();
+            assertThat(run.latencyMs()).hasSize(2);
+            assertThat(calls).hasValue(3);
+        } finally {
+            busyOnce.stop(0);
+        }
+    }
+}
