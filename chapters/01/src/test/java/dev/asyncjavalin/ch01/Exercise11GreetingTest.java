@@ -3,6 +3,8 @@ package dev.asyncjavalin.ch01;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,22 @@ class Exercise11GreetingTest {
             String body = response.body().string();
             assertThat(response.code()).as("Exercise 1.1: a 41-character name must be a 400 (the app answered: %s)", oneLine(body)).isEqualTo(400);
             assertThat(body).as("Exercise 1.1: the 400 must name the parameter 'name' and its limit 40").contains("'name'", "40");
+        });
+    }
+
+    @Test
+    @DisplayName("an emoji is one character: 40 emoji are greeted, 41 are a 400")
+    void countsCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE00"; // 😀, outside the Basic Multilingual Plane: one character, two Java chars
+        JavalinTest.test(App.create(), (server, client) -> {
+            var forty = client.get("/hello?name=" + URLEncoder.encode(emoji.repeat(Greeting.MAX_NAME_LENGTH), StandardCharsets.UTF_8));
+            String page = forty.body().string();
+            assertThat(forty.code())
+                    .as("Exercise 1.1: a name of 40 emoji is 40 characters and must be greeted; String.length() counts"
+                            + " UTF-16 units (2 per emoji), count code points instead (the app answered: %s)", oneLine(page))
+                    .isEqualTo(200);
+            var fortyOne = client.get("/hello?name=" + URLEncoder.encode(emoji.repeat(Greeting.MAX_NAME_LENGTH + 1), StandardCharsets.UTF_8));
+            assertThat(fortyOne.code()).as("Exercise 1.1: a name of 41 emoji is over 40 characters: a 400").isEqualTo(400);
         });
     }
 

@@ -85,6 +85,25 @@ class Exercise12DelayTest {
         });
     }
 
+    @ParameterizedTest(name = "?delay_ms={0} is a 400 like abc, though Integer.parseInt takes it")
+    @CsvSource(delimiter = '|', value = {
+        "%2B5      | +5",
+        "%EF%BC%95 | \uFF15",
+    })
+    void rejectsWhatOnlyParseIntTakes(String delay, String typed) {
+        JavalinTest.test(delayProbe(), (server, client) -> {
+            var response = client.get("/delay?delay_ms=" + delay);
+            String body = response.body().string();
+            assertThat(response.code())
+                    .as("Exercise 1.2: ?delay_ms=%s answered %s (%s): Integer.parseInt takes a '+' and digits of other scripts,"
+                            + " but a URL's number is ASCII digits; the app's queryParamAsClass(\"delay_ms\", Integer.class)"
+                            + " is set up (by Lab.configure) to refuse them", typed, response.code(), oneLine(body))
+                    .isEqualTo(400);
+            assertThat(body).as("Exercise 1.2: the 400 for ?delay_ms=%s must say what is wrong", typed)
+                    .contains("Query parameter 'delay_ms' must be a whole number, got '" + typed + "'");
+        });
+    }
+
     /** What the app answered, quoted in a failure message: one line; a long page is shortened, visibly. */
     private static String oneLine(String body) {
         String line = body.strip().replaceAll("\\s+", " ");

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -137,15 +136,5 @@ class AppTest {
             assertThat(response.body().string()).contains("Nothing at <code>/nope</code>", "href=\"/sync_get_urls\"")
                     .doesNotContain("Exception", "at io.javalin");
         });
-    }
-
-    @Test
-    @DisplayName("when the app stops, its OkHttp client is shut down, so no thread keeps the JVM alive")
-    void stoppingShutsTheClientDown() {
-        OkHttpClient okHttp = UpstreamClient.create();
-        JavalinTest.test(App.create(pages("/recipes/1"), okHttp), (server, client) ->
-                assertThat(client.get("/sync_get_urls").code()).isEqualTo(200));
-        assertThat(okHttp.dispatcher().executorService().isShutdown()).isTrue();
-        assertThat(okHttp.connectionPool().connectionCount()).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package dev.asyncjavalin.ch03;
 
+import dev.asyncjavalin.lab.ExerciseNotSolved;
 import dev.asyncjavalin.lab.pages.Outcome;
 import dev.asyncjavalin.lab.pages.PageReader;
 import dev.asyncjavalin.lab.pages.PageResult;
@@ -45,7 +46,9 @@ final class PageCalls {
             @Override
             public void onFailure(Call call, IOException e) {
                 // EXERCISE 3.1: a failed call must still become a row (see Outcome.of and PageResult.failed)
-                page.completeExceptionally(e);
+                // until then one failed call fails its future, and allOf(...).join() fails the whole page with it
+                page.completeExceptionally(new ExerciseNotSolved("3.1", url + " failed (" + e + ") and took the whole page down;"
+                        + " make the failure a row"));
                 // END EXERCISE 3.1
             }
             // end::onFailure[]

@@ -18,7 +18,7 @@ final class Greeting {
         String name = ctx.queryParam("name");
         if (name == null || name.isBlank()) {
             name = "world";
-        } else if (name.length() > MAX_NAME_LENGTH) {
+        } else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) { // an emoji is one character, two chars
             throw new BadRequestResponse("Query parameter 'name' must be at most " + MAX_NAME_LENGTH + " characters");
         }
         // JTE escapes ${name}: "<b>" arrives in the browser as text, never as markup

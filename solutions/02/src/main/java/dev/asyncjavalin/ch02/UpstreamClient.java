@@ -26,14 +26,18 @@ final class UpstreamClient {
                 .followRedirects(false)
                 .build();
     }
+    // end::client[]
 
     /**
      * Without this the JVM lingers after the server stops: idle dispatcher threads and pooled
      * connections stay alive for up to a minute.
      */
     static void shutDown(OkHttpClient client) {
+        // EXERCISE 2.4: stop the client's dispatcher threads and close its pooled connections
+        // calls already running finish; no new one starts, and the idle threads end
         client.dispatcher().executorService().shutdown();
+        // idle connections are closed now, not up to five minutes later
         client.connectionPool().evictAll();
+        // END EXERCISE 2.4
     }
-    // end::client[]
 }

@@ -1,13 +1,13 @@
 package dev.asyncjavalin.ch03;
 
-import dev.asyncjavalin.lab.CommandLine;
 import dev.asyncjavalin.lab.SlowUpstream;
+import dev.asyncjavalin.lab.bench.BenchmarkMain;
+import dev.asyncjavalin.lab.bench.Stats;
+import dev.asyncjavalin.lab.bench.Timed;
 import dev.asyncjavalin.lab.pages.PageResult;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
@@ -18,14 +18,8 @@ import okhttp3.OkHttpClient;
  */
 public final class Benchmark {
 
-    public static void main(String[] args) {
-        try {
-            CommandLine line = CommandLine.parse(args);
-            run(line.intOption("rounds", 3, 1, 50), line.intOption("pages", SlowUpstream.DEFAULT_PAGES, 1, 50));
-        } catch (CommandLine.UsageException e) {
-            System.err.println("Cannot run the benchmark: " + e.getMessage());
-            System.exit(2);
-        }
+    public static void main(String[] args) throws Exception {
+        BenchmarkMain.run(args, line -> run(line.intOption("rounds", 3, 1, 50), line.intOption("pages", SlowUpstream.DEFAULT_PAGES, 1, 50)));
     }
 
     private static void run(int rounds, int pageCount) {
@@ -46,32 +40,32 @@ public final class Benchmark {
             List<Long> slowestMs = new ArrayList<>();
             System.out.println("round   one after another   all at once (5/host)   all at once (this chapter)   slowest call");
             for (int round = 0; round <= rounds; round++) {
-                Measured oneByOne = measure(urls, u -> sequential.fetchAll(u, App.CALL_TIMEOUT));
-                Measured fivePerHost = measure(urls, u -> concurrentDefault.fetchAll(u, App.CALL_TIMEOUT));
-                Measured allAtOnce = measure(urls, u -> concurrent.fetchAll(u, App.CALL_TIMEOUT));
-                long slowest = PageResult.slowest(oneByOne.results).toMillis(); // each call alone, never queued
-                String label = round == 0 ? "warm-up" : String.valueOf(round);
-                System.out.printf("%-7s %14d ms %19d ms %25d ms %12d ms%n", label, oneByOne.millis, fivePerHost.millis, allAtOnce.millis, slowest);
+                Timed<List<PageResult>> oneByOne = allOk(Timed.run(() -> sequential.fetchAll(urls, App.CALL_TIMEOUT)));
+                Timed<List<PageResult>> fivePerHost = allOk(Timed.run(() -> concurrentDefault.fetchAll(urls, App.CALL_TIMEOUT)));
+                Timed<List<PageResult>> allAtOnce = allOk(Timed.run(() -> concurrent.fetchAll(urls, App.CALL_TIMEOUT)));
+                long slowest = PageResult.slowest(oneByOne.value()).toMillis(); // each call alone, never queued
+                System.out.printf("%-7s %14d ms %19d ms %25d ms %12d ms%n", round == 0 ? "warm-up" : String.valueOf(round),
+                        oneByOne.millis(), fivePerHost.millis(), allAtOnce.millis(), slowest);
                 if (round > 0) {
-                    sequentialMs.add(oneByOne.millis);
-                    defaultMs.add(fivePerHost.millis);
-                    concurrentMs.add(allAtOnce.millis);
+                    sequentialMs.add(oneByOne.millis());
+                    defaultMs.add(fivePerHost.millis());
+                    concurrentMs.add(allAtOnce.millis());
                     slowestMs.add(slowest);
                 }
             }
-            long seq = median(sequentialMs);
-            long five = median(defaultMs);
-            long all = median(concurrentMs);
-            long slowest = median(slowestMs);
+            long seq = Stats.medianMillis(sequentialMs);
+            long five = Stats.medianMillis(defaultMs);
+            long all = Stats.medianMillis(concurrentMs);
+            long slowest = Stats.medianMillis(slowestMs);
             long sumOfLatencies = upstream.latencies().stream().mapToLong(Duration::toMillis).sum();
             // the bound from the seeds alone, as chapter 09 prints it: the same pages give the same bound everywhere
             long seededSlowest = upstream.latencies().stream().mapToLong(Duration::toMillis).max().orElseThrow();
             System.out.printf("%nmedians: one after another %d ms (sum of latencies %d ms), all at once %d ms with 5/host, %d ms with this chapter's client, slowest call %d ms%n",
                     seq, sumOfLatencies, five, all, slowest);
             System.out.printf("speed-up, one after another / all at once:  %.2fx (the bound, seeded sum / seeded slowest, is %.2fx)%n",
-                    ratio(seq, all), ratio(sumOfLatencies, seededSlowest));
-            System.out.printf("all at once / slowest call:                 %.3f (1.000 = no overhead at all)%n", ratio(all, slowest));
-            System.out.printf("5-per-host limit / this chapter's client:   %.2fx%s%n", ratio(five, all),
+                    Stats.ratio(seq, all), Stats.ratio(sumOfLatencies, seededSlowest));
+            System.out.printf("all at once / slowest call:                 %.3f (1.000 = no overhead at all)%n", Stats.ratio(all, slowest));
+            System.out.printf("5-per-host limit / this chapter's client:   %.2fx%s%n", Stats.ratio(five, all),
                     all > slowest * 1.05 ? "   <- still waves: solve exercise 3.2" : "");
         } finally {
             UpstreamClient.shutdown(chapterClient);
@@ -79,27 +73,11 @@ public final class Benchmark {
         }
     }
 
-    private record Measured(List<PageResult> results, long millis) {
-    }
-
-    private static Measured measure(List<String> urls, Function<List<String>, List<PageResult>> fetchAll) {
-        long started = System.nanoTime();
-        List<PageResult> results = fetchAll.apply(urls);
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        long failed = results.stream().filter(result -> !result.ok()).count();
+    private static Timed<List<PageResult>> allOk(Timed<List<PageResult>> run) {
+        long failed = run.value().stream().filter(result -> !result.ok()).count();
         if (failed > 0) {
-            throw new IllegalStateException(failed + " of " + urls.size() + " calls failed; the numbers would mean nothing");
+            throw new IllegalStateException(failed + " of " + run.value().size() + " calls failed; the numbers would mean nothing");
         }
-        return new Measured(results, millis);
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static double ratio(long numerator, long denominator) {
-        return (double) numerator / Math.max(1, denominator);
+        return run;
     }
 }

@@ -1,5 +1,6 @@
 package dev.asyncjavalin.ch03;
 
+import dev.asyncjavalin.lab.ExerciseNotSolved;
 import dev.asyncjavalin.lab.pages.Outcome;
 import dev.asyncjavalin.lab.pages.PageReader;
 import dev.asyncjavalin.lab.pages.PageResult;
@@ -46,7 +47,7 @@ final class PageCalls {
             public void onFailure(Call call, IOException e) {
                 // EXERCISE 3.1: a failed call must still become a row (see Outcome.of and PageResult.failed)
                 // complete, never completeExceptionally: one failed call must not fail the whole page
-                page.complete(PageResult.failed(url, Outcome.of(e), e.toString(), PageReader.since(started)));
+                page.complete(PageResult.failed(url, Outcome.of(e), Outcome.detail(e), PageReader.since(started)));
                 // END EXERCISE 3.1
             }
             // end::onFailure[]

@@ -101,11 +101,20 @@ class Exercise31FailureRowsTest {
             List<PageResult> results = new ConcurrentFetcher(new PageCalls(client)).fetchAll(urls, Duration.ofSeconds(5));
             assertThat(results).as("Exercise 3.1: rows for [ok, refused, ok]")
                     .extracting(PageResult::status).containsExactly("200", "unreachable", "200");
-            assertThat(results.get(1).detail()).as("Exercise 3.1: the failed row says what happened").isNotBlank();
+            String detail = results.get(1).detail();
+            assertThat(detail).as("Exercise 3.1: the failed row says what happened").isNotBlank();
+            assertThat(detail)
+                    .as("Exercise 3.1: the failed row's detail names a Java exception (%s): the page is for a person, so say what"
+                            + " happened in words (Outcome.detail(e)); e.toString() puts the class name first, and that belongs"
+                            + " in the server log", detail)
+                    .doesNotContainPattern(EXCEPTION_NAME);
         } finally {
             UpstreamClient.shutdown(client);
         }
     }
+
+    /** {@code java.net.ConnectException}, {@code SocketTimeoutException}: a Throwable's class name, qualified or not. */
+    private static final String EXCEPTION_NAME = "\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b";
 
     @Test
     @DisplayName("a page that never answers is a timeout row after the call's deadline")

@@ -1,0 +1,26 @@
+package dev.asyncjavalin.ch03;
+
+import dev.asyncjavalin.lab.ExerciseNotSolved;
+import dev.asyncjavalin.lab.pages.PageResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Exercise 3.4 (warm-up): {@link ConcurrentFetcher} without {@code allOf}, written with streams.
+ * The obvious single pipeline is a trap; this chapter's README, section "Exercise 3.4", shows why.
+ */
+final class StreamFetcher {
+
+    private final PageCalls calls;
+
+    StreamFetcher(PageCalls calls) {
+        this.calls = calls;
+    }
+
+    List<PageResult> fetchAll(List<String> urls, Duration timeout) {
+        // EXERCISE 3.4: start every call before waiting for the first one (one pipeline that maps start, then join, does not)
+        throw new ExerciseNotSolved("3.4", "start all calls in one stream, then join them in a second one");
+        // END EXERCISE 3.4
+    }
+}

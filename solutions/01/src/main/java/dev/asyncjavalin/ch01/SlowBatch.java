@@ -1,0 +1,73 @@
+package dev.asyncjavalin.ch01;
+
+import dev.asyncjavalin.lab.ExerciseNotSolved;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /batch?delays_ms=200,300,100}: several pieces of slow work, one after another, on the
+ * request's one thread. The list comes from the URL, so its length and its sum are the client's to
+ * choose: without a cap, one request could hold a server thread for as long as it liked.
+ */
+final class SlowBatch {
+
+    static final int MAX_DELAYS = 5;
+    static final Duration MAX_ONE_DELAY = Duration.ofMillis(1000);
+    static final Duration MAX_TOTAL = SlowData.MAX_DELAY;
+
+    private SlowBatch() {
+    }
+
+    static void handle(Context ctx) throws InterruptedException {
+        List<Duration> delays = delaysFrom(ctx);
+        long started = System.nanoTime();
+        for (Duration delay : delays) {
+            Thread.sleep(delay.toMillis()); // one after another, on this request's thread
+        }
+        long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        ctx.result("Waited " + waited + " ms for " + describe(delays) + ", one after another on thread "
+                + Thread.currentThread().getName() + "\n");
+    }
+
+    /** {@code 200 + 300 + 100 = 600 ms}: the delays as read, and what they add up to. */
+    static String describe(List<Duration> delays) {
+        return delays.stream().map(delay -> String.valueOf(delay.toMillis())).collect(Collectors.joining(" + "))
+                + " = " + delays.stream().mapToLong(Duration::toMillis).sum() + " ms";
+    }
+
+    /**
+     * The delays of {@code ?delays_ms=}, in order; anything the README's "Exercise 1.3" section does
+     * not allow is a {@code 400} saying what is wrong.
+     */
+    static List<Duration> delaysFrom(Context ctx) {
+        // EXERCISE 1.3: read ?delays_ms= (up to 5 whole numbers from 0 to 1000, comma-separated, 3000 in total)
+        String raw = ctx.queryParam("delays_ms");
+        if (raw == null || raw.isEmpty()) {
+            throw new BadRequestResponse("Query parameter 'delays_ms' is required: a comma-separated list such as 200,300,100");
+        }
+        String[] items = raw.split(",", -1); // -1 keeps empty items: "200,,300" and "200," are mistakes to name
+        if (items.length > MAX_DELAYS) {
+            throw new BadRequestResponse("Query parameter 'delays_ms' takes at most " + MAX_DELAYS + " delays, got " + items.length);
+        }
+        List<Duration> delays = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            // ASCII digits, at most 4: parseInt alone takes "+5" and other scripts' digits, and throws on "99999999999"
+            if (!items[i].matches("[0-9]{1,4}") || Integer.parseInt(items[i]) > MAX_ONE_DELAY.toMillis()) {
+                throw new BadRequestResponse("Query parameter 'delays_ms': delay " + (i + 1) + " must be a whole number from 0 to "
+                        + MAX_ONE_DELAY.toMillis() + ", got '" + items[i] + "'");
+            }
+            delays.add(Duration.ofMillis(Integer.parseInt(items[i])));
+        }
+        Duration total = delays.stream().reduce(Duration.ZERO, Duration::plus);
+        if (total.compareTo(MAX_TOTAL) > 0) {
+            throw new BadRequestResponse("Query parameter 'delays_ms' adds up to " + total.toMillis() + " ms, more than "
+                    + MAX_TOTAL.toMillis());
+        }
+        return List.copyOf(delays);
+        // END EXERCISE 1.3
+    }
+}
