@@ -23,6 +23,10 @@ final class ApiKeyAuth {
         USER
     }
 
+    static final String CACHE_CONTROL = "Cache-Control";
+    /** No copy anywhere: neither a shared cache nor the browser's keeps the answer. */
+    static final String NO_STORE = "no-store";
+
     private static final String USER = "user";
 
     private final Users users;
@@ -46,6 +50,18 @@ final class ApiKeyAuth {
         ctx.attribute(USER, user); // Flask keeps this in g.user; Javalin keeps it on the request
     }
     // end::identify[]
+
+    // EXERCISE 5.4: answers for a signed-in caller are never cached
+    // tag::keepPrivate[]
+    /**
+     * The after hook that keeps answers private: an answer that depends on who asked must not be
+     * kept by a shared cache (a proxy, a CDN) and handed to the next caller.
+     */
+    static void keepPrivate(Context ctx) {
+        // 5.4: on a route that needs a key, add "Cache-Control: no-store" (NO_STORE), whatever the status
+    }
+    // end::keepPrivate[]
+    // END EXERCISE 5.4
 
     /** The caller, or null on public routes and before {@link #identify} ran. */
     static User user(Context ctx) {

@@ -71,6 +71,12 @@ class AppTest {
             var tooFar = client.get("/recipe/11?api_key=" + Users.ALICE_KEY);
             assertThat(tooFar.code()).isEqualTo(400);
             assertThat(tooFar.body().string()).contains("from 1 to 10, got '11'");
+            // Integer.parseInt would take both as 5
+            for (String notAPageNumber : new String[] {"%2B5", "%EF%BC%95"}) {
+                var refused = client.get("/recipe/" + notAPageNumber + "?api_key=" + Users.ALICE_KEY);
+                assertThat(refused.code()).as(notAPageNumber).isEqualTo(400);
+                assertThat(refused.body().string()).as(notAPageNumber).contains("from 1 to 10, got '");
+            }
             var badSet = client.get("/recipe/1?set=everything&api_key=" + Users.ALICE_KEY);
             assertThat(badSet.code()).isEqualTo(400);
             assertThat(badSet.body().string()).contains("'pages' or 'faults'");

@@ -16,8 +16,7 @@ import mockwebserver3.RecordedRequest;
 /**
  * A chat webhook that knows whether anyone waited for it. It holds its answer until the test
  * releases it, and when an alert arrives it looks at every thread of the JVM: one inside OkHttp's
- * synchronous {@code execute()} is a thread waiting for this very answer (nothing else here calls
- * anything synchronously). It then answers at once, so a waiting handler fails fast instead of
+ * synchronous {@code execute()}, called from the alerts' code, is a thread waiting for this very answer. It then answers at once, so a waiting handler fails fast instead of
  * hanging, and says who waited.
  */
 final class HeldWebhook implements AutoCloseable {
@@ -26,6 +25,10 @@ final class HeldWebhook implements AutoCloseable {
     private static final Duration HANG_GUARD = Duration.ofSeconds(5);
     private static final Predicate<StackTraceElement> SYNCHRONOUS_CALL =
             frame -> frame.getClassName().equals("okhttp3.internal.connection.RealCall") && frame.getMethodName().equals("execute");
+
+    /** WebhookAlerts and its inner classes and lambdas: where exercise 5.2's answer runs. */
+    private static final Predicate<StackTraceElement> ALERTS_CODE =
+            frame -> frame.getClassName().startsWith(WebhookAlerts.class.getName());
 
     private final MockWebServer server = new MockWebServer();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -37,8 +40,10 @@ final class HeldWebhook implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                // the sender has written the alert and now reads the answer: is a thread of ours stuck in that read?
-                Optional<String> waiting = ThreadSnapshot.others().stream().filter(thread -> thread.inside(SYNCHRONOUS_CALL))
+                // the sender has written the alert and now reads the answer: is a thread of the alerts' code stuck in
+                // that read? (other chapters' checks may run beside this one and call execute() for their own reasons)
+                Optional<String> waiting = ThreadSnapshot.others().stream()
+                        .filter(thread -> thread.inside(SYNCHRONOUS_CALL) && thread.inside(ALERTS_CODE))
                         .map(thread -> thread.name() + thread.innermost(frame -> frame.getClassName().startsWith("dev.asyncjavalin."))
                                 .map(where -> " in " + where).orElse(""))
                         .findFirst();

@@ -32,6 +32,7 @@ public final class App {
         ROUTES.put("/strict_get_urls?set=faults", "every page or an error: a failed future reaches the exception handler");
         ROUTES.put("/data_blocking", "the article's first route: sleeps 1 s on the request thread");
         ROUTES.put("/data", "the same answer from a timer, without holding a thread (exercise 4.2)");
+        ROUTES.put("/pages?pick=1,3,5", "the pages you pick by number, one line each, failures included (exercise 4.3)");
         ROUTES.put("/threads", "how many of Jetty's threads are busy right now");
     }
 
@@ -74,6 +75,8 @@ public final class App {
             config.routes.get("/strict_get_urls", app::strictGetUrls);
             config.routes.get("/data_blocking", App::dataBlocking);
             config.routes.get("/data", app::data);
+            PickedPages picked = new PickedPages(upstream.pages(), url -> client.fetch(url, CALL_TIMEOUT), pool.executor());
+            config.routes.get("/pages", picked::handle);
             config.routes.get("/threads", app::threads);
             config.routes.exception(ValidationException.class, Lab::badQueryParameter);
             // a future that fails with PagesFailed ends here, unwrapped, like an exception thrown by a handler
@@ -103,12 +106,13 @@ public final class App {
         Optional<Duration> deadline = deadlineFrom(ctx); // checked now: a bad value is a 400 before any call starts
         String requestThread = Thread.currentThread().getName();
         long started = System.nanoTime();
-        // the handler returns at once; the thread that completes the future writes the page
+        // the handler returns at once; a request thread writes the page when the rows are in
         ctx.future(() -> deadline
                 .map(limit -> withDeadline.fetchAll(urls, limit))
                 .orElseGet(() -> allAtOnce.fetchAll(urls))
-                .thenAccept(results -> renderUrls(ctx, "All at once, the request thread released", results,
-                        started, requestThread, deadline.map(limit -> deadlineNote(limit, results)).orElse(""))));
+                // not thenAccept: that would render every page ended by a timeout on the JDK's one timer thread
+                .thenAcceptAsync(results -> renderUrls(ctx, "All at once, the request thread released", results,
+                        started, requestThread, deadline.map(limit -> deadlineNote(limit, results)).orElse("")), pool.executor()));
     }
     // end::asyncGetUrlsV2[]
 
@@ -127,13 +131,14 @@ public final class App {
         List<String> urls = upstream.select(ctx.queryParam("set"));
         String requestThread = Thread.currentThread().getName();
         long started = System.nanoTime();
-        ctx.future(() -> allAtOnce.fetchAll(urls).thenAccept(results -> {
+        // on the request pool, as in /async_get_urls_v2: a call's own timeout completes its row on the timer thread
+        ctx.future(() -> allAtOnce.fetchAll(urls).thenAcceptAsync(results -> {
             List<PageResult> failed = results.stream().filter(result -> !result.ok()).toList();
             if (!failed.isEmpty()) {
                 throw new PagesFailed(failed, results.size()); // fails the future: Javalin calls the PagesFailed handler
             }
             renderUrls(ctx, "Every page, or nothing", results, started, requestThread, "");
-        }));
+        }, pool.executor()));
     }
     // end::strictGetUrls[]
 

@@ -1,6 +1,7 @@
 package dev.asyncjavalin.ch04;
 
 import io.javalin.config.JavalinConfig;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -39,6 +40,11 @@ final class RequestPool {
         return new RequestPool(pool);
     }
     // end::install[]
+
+    /** Runs tasks on the pool's threads, beside the handlers: where a page is written once its rows are in. */
+    Executor executor() {
+        return pool;
+    }
 
     // tag::usage[]
     Usage usage() {

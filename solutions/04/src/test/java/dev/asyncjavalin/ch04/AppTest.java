@@ -55,6 +55,23 @@ class AppTest {
         });
     }
 
+    // tag::offTheTimer[]
+    @Test
+    @DisplayName("a page ended by a timeout is written on a request thread, not on the JDK's one delay-scheduler thread")
+    void timedOutPageLeavesTheTimerThread() {
+        // /hang never answers, so a timeout ends its row: the deadline once exercise 4.1 is solved,
+        // before that the call's own 3 s timeout. Both complete the page on CompletableFutureDelayScheduler.
+        UpstreamUrls hangs = UpstreamUrls.of(List.of(upstream.url("/hang")));
+        JavalinTest.test(App.create(hangs), (server, client) -> {
+            String html = client.get("/async_get_urls_v2?deadline_ms=100").body().string();
+
+            assertThat(ResultRows.statuses(html)).containsExactly("timeout");
+            assertThat(html).containsPattern("this page was written on <code>request-\\d+</code>")
+                    .doesNotContain("CompletableFutureDelayScheduler");
+        });
+    }
+    // end::offTheTimer[]
+
     @Test
     @DisplayName("a <script> in an upstream title is shown as text, never run")
     void upstreamContentIsEscaped() {

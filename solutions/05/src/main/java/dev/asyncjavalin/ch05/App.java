@@ -97,14 +97,19 @@ public final class App {
         this.alerts = alerts;
     }
 
-    // tag::create[]
     public static Javalin create(UpstreamUrls upstream, Options options) {
+        return create(upstream, options, MAX_CALLS);
+    }
+
+    // tag::create[]
+    /** {@code maxCalls}: page fetches at once (a test makes it small, to see who would wait behind whom). */
+    static Javalin create(UpstreamUrls upstream, Options options, int maxCalls) {
         Database database = Database.open(options.databaseUrl());
         Users users = new Users(database);
-        PageClient pages = PageClient.create(MAX_CALLS, MAX_CALLS);
+        PageClient pages = PageClient.create(maxCalls, maxCalls);
         RequestLogTable requestLogTable = new RequestLogTable(database);
         RequestLog requestLog = new RequestLog(options.logCapacity(), requestLogTable);
-        WebhookAlerts alerts = new WebhookAlerts(pages.okHttp(), options.alertWebhook());
+        WebhookAlerts alerts = WebhookAlerts.sharingConnectionsWith(pages.okHttp(), options.alertWebhook());
         ApiKeyAuth auth = new ApiKeyAuth(users);
         App app = new App(upstream, pages, requestLog, requestLogTable, alerts);
 
@@ -120,6 +125,7 @@ public final class App {
             config.routes.get("/me", App::me, Access.USER);
             config.routes.get("/requests", app::requests, Access.USER);
             config.routes.after(RequestTiming::finish);
+            config.routes.after(ApiKeyAuth::keepPrivate);
             if (options.logRequests()) {
                 config.routes.after(app::logRequest);
             }
@@ -132,6 +138,7 @@ public final class App {
             // Jetty has let every in-flight request finish (and its after hooks run) before this
             Runnable closeAll = () -> {
                 requestLog.close(); // stores every record still queued
+                alerts.close();
                 pages.close();
                 database.close(); // last: the log has stopped writing to it
             };
@@ -168,7 +175,7 @@ public final class App {
 
     private static String pageUrl(List<String> urls, String page) {
         try {
-            int number = Integer.parseInt(page);
+            int number = Lab.wholeNumber(page); // Integer.parseInt also takes "+5" and "５"
             if (number >= 1 && number <= urls.size()) {
                 return urls.get(number - 1);
             }
