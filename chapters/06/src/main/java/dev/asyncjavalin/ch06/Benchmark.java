@@ -2,15 +2,13 @@ package dev.asyncjavalin.ch06;
 
 import dev.asyncjavalin.ch06.broken.NoDeadline;
 import dev.asyncjavalin.ch06.broken.SequentialFanOut;
-import dev.asyncjavalin.lab.CommandLine;
 import dev.asyncjavalin.lab.SlowUpstream;
+import dev.asyncjavalin.lab.bench.BenchmarkMain;
+import dev.asyncjavalin.lab.bench.Timed;
 import dev.asyncjavalin.lab.pages.PageClient;
 import dev.asyncjavalin.lab.pages.PageResult;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * What the chapter's testing rules cost and save, measured in one run: how long a timeout test
@@ -25,13 +23,8 @@ public final class Benchmark {
     private static final Duration INJECTED_DEADLINE = Duration.ofMillis(50);
     private static final Duration APP_DEADLINE = Duration.ofMillis(App.DEFAULT_DEADLINE_MS);
 
-    public static void main(String[] args) {
-        try {
-            run(CommandLine.parse(args).intOption("rounds", 5, 1, 50));
-        } catch (CommandLine.UsageException e) {
-            System.err.println("Cannot run the benchmark: " + e.getMessage());
-            System.exit(2);
-        }
+    public static void main(String[] args) throws Exception {
+        BenchmarkMain.run(args, line -> run(line.intOption("rounds", 5, 1, 50)));
     }
 
     private static void run(int rounds) {
@@ -40,7 +33,7 @@ public final class Benchmark {
             List<String> neverAnswers = List.of(upstream.url("/hang"));
             System.out.printf("A page that never answers (%s), median of %d rounds after a warm-up:%n%n", neverAnswers.get(0), rounds);
 
-            long injected = median(rounds, () -> fetch(correct, neverAnswers, INJECTED_DEADLINE));
+            long injected = Timed.medianMillis(rounds, () -> fetch(correct, neverAnswers, INJECTED_DEADLINE).millis());
             // the slow ones once each: the JIT is warm by now, and they take seconds
             long appDefault = fetch(correct, neverAnswers, APP_DEADLINE).millis();
             long noDeadline = fetch(new NoDeadline(client), neverAnswers, INJECTED_DEADLINE).millis();
@@ -59,42 +52,26 @@ public final class Benchmark {
         Duration giveUp = Duration.ofSeconds(1);
         System.out.printf("%nProving concurrency with SlowUpstream's barrier (10 pages, gives up after %d ms):%n%n", giveUp.toMillis());
         try (PageClient client = PageClient.create(64, 64)) {
-            long correct = median(rounds, () -> {
+            long correct = Timed.medianMillis(rounds, () -> {
                 try (SlowUpstream upstream = SlowUpstream.builder().pages(10).barrier(10, giveUp).start()) {
-                    Measured run = fetch(new RecipeAggregator(client), upstream.recipeUrls(), Duration.ofSeconds(5));
-                    if (!run.rows().stream().allMatch(PageResult::ok)) {
-                        throw new IllegalStateException("the barrier was not reached; the numbers would mean nothing: " + run.rows());
+                    Timed<List<PageResult>> run = fetch(new RecipeAggregator(client), upstream.recipeUrls(), Duration.ofSeconds(5));
+                    if (!run.value().stream().allMatch(PageResult::ok)) {
+                        throw new IllegalStateException("the barrier was not reached; the numbers would mean nothing: " + run.value());
                     }
-                    return run;
+                    return run.millis();
                 }
             });
-            Measured sequential;
+            Timed<List<PageResult>> sequential;
             try (SlowUpstream upstream = SlowUpstream.builder().pages(10).barrier(10, giveUp).start()) {
                 sequential = fetch(new SequentialFanOut(client), upstream.recipeUrls(), Duration.ofSeconds(5));
             }
             System.out.printf("  RecipeAggregator: every row 200 after  %6d ms%n", correct);
             System.out.printf("  SequentialFanOut: rows %s after %6d ms (the barrier's timeout, then every call is refused)%n",
-                    sequential.rows().stream().map(PageResult::status).distinct().toList(), sequential.millis());
+                    sequential.value().stream().map(PageResult::status).distinct().toList(), sequential.millis());
         }
     }
 
-    private static Measured fetch(Aggregator aggregator, List<String> urls, Duration deadline) {
-        long started = System.nanoTime();
-        List<PageResult> rows = aggregator.fetchAll(urls, deadline).join();
-        return new Measured(rows, Duration.ofNanos(System.nanoTime() - started).toMillis());
-    }
-
-    private record Measured(List<PageResult> rows, long millis) {
-    }
-
-    /** One warm-up, then {@code rounds} measured runs; prints nothing, returns the median in ms. */
-    private static long median(int rounds, Supplier<Measured> once) {
-        once.get(); // connections, classes and JIT, paid once
-        List<Long> millis = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            millis.add(once.get().millis());
-        }
-        Collections.sort(millis);
-        return millis.get(millis.size() / 2);
+    private static Timed<List<PageResult>> fetch(Aggregator aggregator, List<String> urls, Duration deadline) {
+        return Timed.run(() -> aggregator.fetchAll(urls, deadline).join());
     }
 }

@@ -29,14 +29,14 @@ public final class App {
     static {
         ROUTES.put("/", "this page");
         ROUTES.put("/async_get_urls_v2", "every page at once, within a deadline of 2 s");
-        ROUTES.put("/async_get_urls_v2?deadline=700", "a short deadline: the slower pages become timeout rows");
+        ROUTES.put("/async_get_urls_v2?deadline_ms=700", "a short deadline: the slower pages become timeout rows");
         ROUTES.put("/async_get_urls_v2?set=faults", "every failure is a row; the page that never answers ends at the deadline");
         ROUTES.put("/async_get_urls_v2?aggregator=SequentialFanOut", "broken: one call after another (exercise 6.1 catches it)");
         ROUTES.put("/async_get_urls_v2?aggregator=NoDeadline&set=faults", "broken: waits 10 s for the page that never answers (6.2)");
         ROUTES.put("/async_get_urls_v2?aggregator=LostError&set=faults", "broken: the failed pages vanish (6.3)");
     }
 
-    /** The deadline when {@code ?deadline=} is absent: above the upstream's slowest page (1.5 s). */
+    /** The deadline when {@code ?deadline_ms=} is absent: above the upstream's slowest page (1.5 s). */
     static final int DEFAULT_DEADLINE_MS = 2000;
     static final int MIN_DEADLINE_MS = 10;
     static final int MAX_DEADLINE_MS = 10_000;
@@ -93,9 +93,9 @@ public final class App {
     }
     // end::asyncGetUrlsV2[]
 
-    /** {@code ?deadline=} in whole milliseconds, from 10 to 10000; 2000 when absent. */
+    /** {@code ?deadline_ms=} in whole milliseconds, from 10 to 10000; 2000 when absent. */
     private static Duration deadlineFrom(Context ctx) {
-        return Lab.milliseconds(ctx, "deadline", DEFAULT_DEADLINE_MS, MIN_DEADLINE_MS, MAX_DEADLINE_MS);
+        return Lab.milliseconds(ctx, "deadline_ms", DEFAULT_DEADLINE_MS, MIN_DEADLINE_MS, MAX_DEADLINE_MS);
     }
 
     /** {@code ?aggregator=}, one of {@link #AGGREGATORS}; the correct one when absent. */

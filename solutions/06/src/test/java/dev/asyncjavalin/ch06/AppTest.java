@@ -51,16 +51,16 @@ class AppTest {
     }
 
     @Test
-    @DisplayName("a bad ?deadline=, ?aggregator= or ?set= is a 400 that says what is allowed")
+    @DisplayName("a bad ?deadline_ms=, ?aggregator= or ?set= is a 400 that says what is allowed")
     void badQueryParametersAreExplained() {
         JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            var tooShort = client.get("/async_get_urls_v2?deadline=5");
+            var tooShort = client.get("/async_get_urls_v2?deadline_ms=5");
             assertThat(tooShort.code()).isEqualTo(400);
-            assertThat(tooShort.body().string()).contains("Query parameter 'deadline' must be from 10 to 10000 (ms), got '5'");
+            assertThat(tooShort.body().string()).contains("Query parameter 'deadline_ms' must be from 10 to 10000 (ms), got '5'");
 
-            var notANumber = client.get("/async_get_urls_v2?deadline=soon");
+            var notANumber = client.get("/async_get_urls_v2?deadline_ms=soon");
             assertThat(notANumber.code()).isEqualTo(400);
-            assertThat(notANumber.body().string()).contains("'deadline' must be a whole number, got 'soon'");
+            assertThat(notANumber.body().string()).contains("'deadline_ms' must be a whole number, got 'soon'");
 
             var unknown = client.get("/async_get_urls_v2?aggregator=Fastest");
             assertThat(unknown.code()).isEqualTo(400);

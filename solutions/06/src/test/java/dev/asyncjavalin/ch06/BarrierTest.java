@@ -26,7 +26,7 @@ class BarrierTest {
     void routeCallsOverlap() {
         try (SlowUpstream upstream = SlowUpstream.builder().pages(5).barrier(5).start()) {
             JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-                String html = client.get("/async_get_urls_v2?deadline=10000").body().string();
+                String html = client.get("/async_get_urls_v2?deadline_ms=10000").body().string();
 
                 assertThat(ResultRows.statuses(html)).containsExactly("200", "200", "200", "200", "200");
                 assertThat(upstream.maxInFlight()).isEqualTo(5);

@@ -27,11 +27,11 @@ class FastTimeoutTest {
 
     // tag::injected[]
     @Test
-    @DisplayName("?deadline=50 turns a page that never answers into a timeout row, in a page that is still 200")
+    @DisplayName("?deadline_ms=50 turns a page that never answers into a timeout row, in a page that is still 200")
     void shortDeadlineEndsTheWait() {
         UpstreamUrls neverAnswers = UpstreamUrls.of(List.of(upstream.url("/hang"), upstream.url("/hang")));
         JavalinTest.test(App.create(neverAnswers), (server, client) -> {
-            var response = client.get("/async_get_urls_v2?deadline=50"); // the app's default would wait 2000 ms
+            var response = client.get("/async_get_urls_v2?deadline_ms=50"); // the app's default would wait 2000 ms
 
             String html = response.body().string();
             assertThat(response.code()).isEqualTo(200);
@@ -47,7 +47,7 @@ class FastTimeoutTest {
         // /slow?ms=0 answers at once; 1000 ms is a generous bound for it, not a measurement
         UpstreamUrls mixed = UpstreamUrls.of(List.of(upstream.url("/slow?ms=0"), upstream.url("/hang")));
         JavalinTest.test(App.create(mixed), (server, client) -> {
-            String html = client.get("/async_get_urls_v2?deadline=1000").body().string();
+            String html = client.get("/async_get_urls_v2?deadline_ms=1000").body().string();
 
             assertThat(ResultRows.statuses(html)).containsExactly("200", "timeout");
         });

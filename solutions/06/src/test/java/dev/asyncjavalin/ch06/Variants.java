@@ -8,8 +8,11 @@ import dev.asyncjavalin.lab.pages.PageClient;
 import dev.asyncjavalin.lab.pages.PageResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -55,6 +58,17 @@ final class Variants {
             new Variant("LostError", "drops the row of every page that failed", LostError::new),
             new Variant("FailuresLast", "moves the failed rows after the pages that worked", FailuresLast::new),
             new Variant("Relabelled", "reports every failure as a lost connection, whatever went wrong", Relabelled::new));
+
+    static final List<Variant> BROKEN_64 = List.of(
+            new Variant("MergesDuplicates", "gives a page asked for twice one row", MergesDuplicates::new),
+            new Variant("RetriesServerErrors", "asks a second time for a page that answered 5xx", RetriesServerErrors::new),
+            new Variant("KeepsCallRunning", "gives the timeout row at the deadline but leaves the HTTP call running", KeepsCallRunning::new));
+
+    static final List<Variant> BROKEN_65 = List.of(
+            new Variant("BlocksCaller", "waits for the rows on the caller's thread, then returns a finished future", BlocksCaller::new),
+            new Variant("BlocksPoolThread", "hands the wait to the common pool, where a thread sits in join() until the rows are in",
+                    BlocksPoolThread::new),
+            new Variant("ThreadPerRequest", "starts a thread per request that sits in join() until the rows are in", ThreadPerRequest::new));
     // end::variants[]
 
     /**
@@ -239,6 +253,133 @@ final class Variants {
                     .map(row -> row.ok() ? row : PageResult.failed(row.url(), Outcome.CONNECTION_LOST, row.detail(), row.elapsed()))
                     .toList());
         }
+    }
+
+    /** Broken for 6.4: "no need to fetch a page twice": one call per distinct URL, and one row per call. */
+    static final class MergesDuplicates implements Aggregator {
+
+        private final PageClient client;
+
+        MergesDuplicates(PageClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public CompletableFuture<List<PageResult>> fetchAll(List<String> urls, Duration deadline) {
+            Map<String, CompletableFuture<PageResult>> byUrl = new LinkedHashMap<>();
+            urls.forEach(url -> byUrl.computeIfAbsent(url, first -> client.fetch(first, RecipeAggregator.CALL_TIMEOUT)
+                    .completeOnTimeout(RecipeAggregator.missedDeadline(first, deadline), deadline.toMillis(), TimeUnit.MILLISECONDS)));
+            return CompletableFuture.allOf(byUrl.values().toArray(CompletableFuture[]::new))
+                    .thenApply(allDone -> byUrl.values().stream().map(CompletableFuture::join).toList()); // WRONG: a row per distinct URL
+        }
+    }
+
+    /** Broken for 6.4: a 5xx gets a second chance, so a failing upstream is asked twice as often. */
+    static final class RetriesServerErrors implements Aggregator {
+
+        private final PageClient client;
+
+        RetriesServerErrors(PageClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public CompletableFuture<List<PageResult>> fetchAll(List<String> urls, Duration deadline) {
+            List<CompletableFuture<PageResult>> pages = urls.stream()
+                    .map(url -> beforeDeadline(url, deadline).thenCompose(row -> row.httpStatus() >= 500
+                            ? beforeDeadline(url, deadline) // WRONG: the same request again
+                            : CompletableFuture.completedFuture(row)))
+                    .toList();
+            return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
+                    .thenApply(allDone -> pages.stream().map(CompletableFuture::join).toList());
+        }
+
+        private CompletableFuture<PageResult> beforeDeadline(String url, Duration deadline) {
+            return client.fetch(url, RecipeAggregator.CALL_TIMEOUT)
+                    .completeOnTimeout(RecipeAggregator.missedDeadline(url, deadline), deadline.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Broken for 6.4: a timer of its own races each page. The rows are right and on time, but the
+     * page's future is never completed, so its HTTP call (and socket, and thread) runs on until the
+     * 10 s call timeout.
+     */
+    static final class KeepsCallRunning implements Aggregator {
+
+        private final PageClient client;
+
+        KeepsCallRunning(PageClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public CompletableFuture<List<PageResult>> fetchAll(List<String> urls, Duration deadline) {
+            Executor atDeadline = CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            List<CompletableFuture<PageResult>> pages = urls.stream()
+                    .map(url -> client.fetch(url, RecipeAggregator.CALL_TIMEOUT).applyToEither( // WRONG: the call never hears it lost
+                            CompletableFuture.supplyAsync(() -> RecipeAggregator.missedDeadline(url, deadline), atDeadline), row -> row))
+                    .toList();
+            return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
+                    .thenApply(allDone -> pages.stream().map(CompletableFuture::join).toList());
+        }
+    }
+
+    /** Broken for 6.5: the rows are right and on time, but the caller's thread waits for them. */
+    static final class BlocksCaller implements Aggregator {
+
+        private final PageClient client;
+
+        BlocksCaller(PageClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public CompletableFuture<List<PageResult>> fetchAll(List<String> urls, Duration deadline) {
+            return CompletableFuture.completedFuture(beforeDeadline(client, urls, deadline).join()); // WRONG: blocks the caller
+        }
+    }
+
+    /** Broken for 6.5: returns at once, but a thread of the common pool sits in join() for every request. */
+    static final class BlocksPoolThread implements Aggregator {
+
+        private final PageClient client;
+
+        BlocksPoolThread(PageClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public CompletableFuture<List<PageResult>> fetchAll(List<String> urls, Duration deadline) {
+            return CompletableFuture.supplyAsync(() -> beforeDeadline(client, urls, deadline).join()); // WRONG: a pool thread waits
+        }
+    }
+
+    /** Broken for 6.5: returns at once, but starts a platform thread per request that waits for the rows. */
+    static final class ThreadPerRequest implements Aggregator {
+
+        private final PageClient client;
+
+        ThreadPerRequest(PageClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public CompletableFuture<List<PageResult>> fetchAll(List<String> urls, Duration deadline) {
+            CompletableFuture<List<PageResult>> rows = new CompletableFuture<>();
+            new Thread(() -> rows.complete(beforeDeadline(client, urls, deadline).join())).start(); // WRONG: a thread per request
+            return rows;
+        }
+    }
+
+    /** RecipeAggregator's rows, built here so that a broken variant's threads show only its own code. */
+    private static CompletableFuture<List<PageResult>> beforeDeadline(PageClient client, List<String> urls, Duration deadline) {
+        List<CompletableFuture<PageResult>> pages = urls.stream()
+                .map(url -> client.fetch(url, RecipeAggregator.CALL_TIMEOUT).completeOnTimeout(
+                        RecipeAggregator.missedDeadline(url, deadline), deadline.toMillis(), TimeUnit.MILLISECONDS))
+                .toList();
+        return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new))
+                .thenApply(allDone -> pages.stream().map(CompletableFuture::join).toList());
     }
 
     /** Fetches {@code urls} all at once, each with the whole deadline; the rows in the order of urls. */

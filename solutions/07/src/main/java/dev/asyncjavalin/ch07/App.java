@@ -1,6 +1,7 @@
 package dev.asyncjavalin.ch07;
 
 import dev.asyncjavalin.lab.CommandLine;
+import dev.asyncjavalin.lab.ExerciseNotSolved;
 import dev.asyncjavalin.lab.Lab;
 import dev.asyncjavalin.lab.Launcher;
 import dev.asyncjavalin.lab.UpstreamUrls;
@@ -10,6 +11,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.validation.ValidationException;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class App {
         ROUTES.put("/vthread_get_urls?max_in_flight=1", "one call at a time: the sum of the calls");
         ROUTES.put("/vthread_get_urls?set=faults", "the fault pages: each failure is a row");
         ROUTES.put("/vthread_get_urls?set=faults&deadline_ms=500", "answer after 500 ms; calls still running are interrupted");
+        ROUTES.put("/event_loop_get_urls", "every page with sendAsync: no thread waits for any call (exercise 7.3)");
+        ROUTES.put("/event_loop_get_urls?set=faults&deadline_ms=500", "the fault pages on the event loop, cut at 500 ms");
         ROUTES.put("/thread", "which kind of thread ran this request");
     }
 
@@ -44,10 +48,12 @@ public final class App {
 
     private final UpstreamUrls upstream;
     private final VirtualThreadFetcher fetcher;
+    private final EventLoopFetcher eventLoop;
 
-    private App(UpstreamUrls upstream, PageClient client) {
+    private App(UpstreamUrls upstream, PageClient client, HttpClient jdkClient) {
         this.upstream = upstream;
         this.fetcher = new VirtualThreadFetcher(client, CALL_TIMEOUT);
+        this.eventLoop = new EventLoopFetcher(jdkClient, CALL_TIMEOUT);
     }
 
     public static Javalin create(UpstreamUrls upstream) {
@@ -59,16 +65,22 @@ public final class App {
         // OkHttp's Dispatcher limits (64 calls, 5 per host) apply to enqueue() only; this chapter
         // calls execute(), which nothing limits: the per-request Semaphore is the only limit
         PageClient client = PageClient.create(64, 5);
-        App app = new App(upstream, client);
+        HttpClient jdkClient = AsyncPageCall.newClient(); // the event-loop route's client: one selector thread for all its calls
+        App app = new App(upstream, client, jdkClient);
         return Javalin.create(config -> {
             Lab.configure(config, "dev.asyncjavalin.ch07.templates");
             requestThreads.configure(config); // useVirtualThreads, or a pool of platform threads
             config.routes.get("/", App::home);
             config.routes.get("/vthread_get_urls", app::vthreadGetUrls);
+            config.routes.get("/event_loop_get_urls", app::eventLoopGetUrls);
             config.routes.get("/thread", App::thread);
             config.routes.exception(ValidationException.class, Lab::badQueryParameter);
+            config.routes.exception(ExerciseNotSolved.class, App::notSolved);
             config.routes.error(404, App::notFound);
-            config.events.serverStopped(client::close);
+            config.events.serverStopped(() -> {
+                client.close();
+                jdkClient.shutdownNow(); // Jetty let every request finish first: what still runs has no reader left
+            });
         });
     }
     // end::create[]
@@ -89,6 +101,24 @@ public final class App {
                 "deadline", deadline));
     }
     // end::vthreadGetUrls[]
+
+    // tag::eventLoopGetUrls[]
+    private void eventLoopGetUrls(Context ctx) {
+        List<String> urls = upstream.select(ctx.queryParam("set"));
+        Duration deadline = deadlineFrom(ctx);
+        ServedBy requestThread = ServedBy.current();
+        long started = System.nanoTime();
+        // the request's thread goes back to Jetty here; the page is rendered by whichever thread
+        // completes the last row (the JDK client hands answers on to CompletableFuture's default
+        // pool), and no thread waits in between
+        ctx.future(() -> eventLoop.fetchAll(urls, deadline).thenAccept(results -> ctx.render("event-loop.jte", Map.of(
+                "results", results,
+                "wall", Duration.ofNanos(System.nanoTime() - started),
+                "requestThread", requestThread,
+                "renderedBy", ServedBy.current(),
+                "deadline", deadline))));
+    }
+    // end::eventLoopGetUrls[]
 
     // tag::queryParameters[]
     private static int maxInFlightFrom(Context ctx) {
@@ -112,6 +142,10 @@ public final class App {
 
     private static void home(Context ctx) {
         ctx.render("index.jte", Map.of("routes", ROUTES));
+    }
+
+    private static void notSolved(ExerciseNotSolved e, Context ctx) {
+        ctx.status(501).result(e.getMessage());
     }
 
     private static void notFound(Context ctx) {
