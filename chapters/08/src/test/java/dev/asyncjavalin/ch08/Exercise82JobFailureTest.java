@@ -33,6 +33,9 @@ class Exercise82JobFailureTest {
             assertThat(page.done()).as("Exercise 8.2: steps done before the failing one").isEqualTo(2);
             assertThat(page.error()).as("Exercise 8.2: the error names the step and the reason (the exception's message)")
                     .contains("step 3 of 4 failed", "asked to fail");
+            assertThat(page.error()).as("Exercise 8.2: the error a poller reads shows the exception's class name, which"
+                    + " tells them nothing they can act on and tells an attacker what the server runs: give the message"
+                    + " only, and log the exception").doesNotContain("IllegalStateException", "Exception:");
             assertThat(ended.state()).as("Exercise 8.2: the status the job ended with, which the app logs: the failed one"
                     + " (assign what record(...) returns to status)").isEqualTo(JobStatus.State.FAILED);
         });

@@ -71,6 +71,10 @@ class JobsTest {
             assertThat(response.code()).isEqualTo(404);
             assertThat(response.body().string()).contains("There is no job 42", "POST /jobs");
             assertThat(client.get("/jobs/forty-two").code()).isEqualTo(404);
+            // an id is ASCII digits: Long.parseLong would also read "+1" and "１" as job 1
+            client.post("/jobs?steps=1");
+            assertThat(client.get("/jobs/%2B1").code()).as("/jobs/+1").isEqualTo(404);
+            assertThat(client.get("/jobs/%EF%BC%91").code()).as("/jobs/１ (a fullwidth 1)").isEqualTo(404);
         });
     }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Chapter 08: where async stops helping. CPU-bound work gains nothing from {@code ctx.future}, a
@@ -23,7 +25,7 @@ public final class App {
 
     static {
         ROUTES.put("/", "this page, with buttons that start background jobs");
-        ROUTES.put("/hash_sync", "stretch a key on the request thread (about 80 ms of one core)");
+        ROUTES.put("/hash_sync", "stretch a key on the request thread (tens of ms of one core; exec:java@benchmark measures it)");
         ROUTES.put("/hash_async", "the same work on the CPU pool via ctx.future: no faster");
         ROUTES.put("/cpu_pool", "the CPU pool's threads, queue and refusals right now");
         ROUTES.put("/jobs/1", "the first background job's status (start one from the home page)");
@@ -33,39 +35,55 @@ public final class App {
     static final int MAX_INPUT_LENGTH = 200;
     static final int DEFAULT_JOB_STEPS = 20;
     static final int MAX_JOB_STEPS = 500;
+    /** A job id on the queue: a UUID written out in full, as JobRunr gives it. */
+    private static final Pattern QUEUED_JOB_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** What a handler that answers 404 wants the 404 page to say. */
     private static final String NOT_FOUND_MESSAGE = "notFoundMessage";
 
     private final CpuWork work;
     private final CpuPool cpuPool;
+    private final RefusalPacer refusalPacer;
     private final Jobs jobs;
+    private final JobQueue queue; // null when the settings have no job queue
 
-    private App(CpuWork work, CpuPool cpuPool, Jobs jobs) {
+    private App(CpuWork work, CpuPool cpuPool, RefusalPacer refusalPacer, Jobs jobs, JobQueue queue) {
         this.work = work;
         this.cpuPool = cpuPool;
+        this.refusalPacer = refusalPacer;
         this.jobs = jobs;
+        this.queue = queue;
     }
 
     // tag::create[]
     static Javalin create(Settings settings) {
         CpuPool cpuPool = new CpuPool(settings.cpuThreads(), settings.cpuQueueCapacity());
+        RefusalPacer refusalPacer = new RefusalPacer();
         Jobs jobs = new Jobs(settings.work(), settings.onJobFinished());
-        App app = new App(settings.work(), cpuPool, jobs);
+        JobQueue queue = settings.queue().map(database -> new JobQueue(database, settings.work())).orElse(null);
+        App app = new App(settings.work(), cpuPool, refusalPacer, jobs, queue);
         return Javalin.create(config -> {
             Lab.configure(config, "dev.asyncjavalin.ch08.templates");
-            config.routes.get("/", App::home);
+            config.routes.get("/", app::home);
             config.routes.get("/hash_sync", app::hashSync);
             config.routes.get("/hash_async", app::hashAsync);
             config.routes.get("/cpu_pool", app::cpuPoolUsage);
             config.routes.post("/jobs", app::startJob);
             config.routes.get("/jobs/{id}", app::jobStatus);
+            if (queue != null) { // the same jobs on JobRunr, kept in a database
+                config.routes.post("/queue/jobs", app::enqueueJob);
+                config.routes.get("/queue/jobs/{id}", app::queuedJob);
+            }
             config.routes.exception(ValidationException.class, Lab::badQueryParameter);
             // a full CPU pool or job queue: a failed future reaches this handler unwrapped
             config.routes.exception(ServerBusy.class, App::serverBusy);
             config.routes.error(404, App::notFound);
             config.events.serverStopped(() -> {
                 jobs.close();    // the running job stops after its step; queued jobs are dropped
+                if (queue != null) {
+                    queue.close(); // nothing dropped: the database keeps every job for the next start
+                }
                 cpuPool.close(); // queued hashes finish first: their clients are still waiting
+                refusalPacer.close();
             });
         });
     }
@@ -86,7 +104,8 @@ public final class App {
         String requestThread = threadName();
         long started = System.nanoTime();
         // the request thread goes back to Jetty at once, and a CPU thread does the same work on the same cores
-        ctx.future(() -> cpuPool.submit(() -> new Hashed(work.hash(input), threadName()))
+        // a full pool refuses at once; a client that asked again without waiting as told hears it later
+        ctx.future(() -> refusalPacer.pace(ctx, cpuPool.submit(() -> new Hashed(work.hash(input), threadName())))
                 .thenAccept(hashed -> ctx.result(answer(hashed.hash(), started, requestThread, hashed.thread()))));
     }
     // end::hashAsync[]
@@ -108,7 +127,8 @@ public final class App {
     // end::serverBusy[]
 
     private void cpuPoolUsage(Context ctx) {
-        ctx.contentType("text/plain; charset=utf-8").result(cpuPool.usage().toText());
+        ctx.contentType("text/plain; charset=utf-8").result(cpuPool.usage().toText()
+                + refusalPacer.paced() + " refusals held back for clients that asked again without waiting\n");
     }
 
     // tag::startJob[]
@@ -133,9 +153,34 @@ public final class App {
     }
     // end::jobStatus[]
 
+    // tag::enqueueJob[]
+    private void enqueueJob(Context ctx) {
+        int steps = Lab.wholeNumber(ctx, "steps", DEFAULT_JOB_STEPS, 1, MAX_JOB_STEPS);
+        int failAt = Lab.wholeNumber(ctx, "fail_at", 0, 0, steps);
+        UUID id = queue.enqueue(steps, failAt); // one row in the database; this or another instance runs it
+        String location = "/queue/jobs/" + id;
+        ctx.status(202).header("Location", location).contentType("application/json")
+                .result("{\"id\":\"" + id + "\",\"location\":\"" + location + "\"}"); // a UUID needs no escaping
+    }
+
+    private void queuedJob(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!QUEUED_JOB_ID.matcher(id).matches()) {
+            throw new BadRequestResponse("A job id on the queue is a UUID such as 3b241101-e2bb-4255-8caf-4136c566a962, got '" + id + "'");
+        }
+        var job = queue.find(UUID.fromString(id));
+        if (job.isEmpty()) {
+            ctx.attribute(NOT_FOUND_MESSAGE, "There is no job " + id + " in the queue's database. Job ids come from POST /queue/jobs.");
+            ctx.status(404);
+            return;
+        }
+        ctx.contentType("application/json").result(QueuedJobJson.of(job.get()));
+    }
+    // end::enqueueJob[]
+
     private static Optional<Long> jobId(String text) {
         try {
-            return Optional.of(Long.parseLong(text));
+            return Optional.of((long) Lab.wholeNumber(text)); // ASCII digits only: not "+1", not a fullwidth "１"
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -160,8 +205,10 @@ public final class App {
         return Thread.currentThread().getName();
     }
 
-    private static void home(Context ctx) {
-        ctx.render("index.jte", Map.of("routes", ROUTES, "defaultSteps", DEFAULT_JOB_STEPS));
+    private void home(Context ctx) {
+        String dashboard = Optional.ofNullable(queue).flatMap(JobQueue::dashboardPort)
+                .map(port -> "http://localhost:" + port + "/dashboard").orElse("");
+        ctx.render("index.jte", Map.of("routes", ROUTES, "defaultSteps", DEFAULT_JOB_STEPS, "queue", queue != null, "dashboard", dashboard));
     }
 
     private static void notFound(Context ctx) {
@@ -171,6 +218,6 @@ public final class App {
 
     public static void main(String[] args) {
         // this chapter calls no upstream: its slow work is the CPU's own, so the launcher's upstream goes unused
-        Launcher.chapter("Chapter 08 · When async does not help").tryPaths(ROUTES).run(args, upstream -> create(Settings.defaults()));
+        Launcher.chapter("Chapter 08 · When async does not help").tryPaths(ROUTES).run(args, upstream -> create(Settings.defaults().withQueue(QueueSettings.fromEnvironment())));
     }
 }

@@ -82,8 +82,10 @@ final class Jobs implements AutoCloseable {
                 try {
                     last = step(queued.id(), step, failAt);
                 } catch (RuntimeException e) {
-                    // caught here, or it ends this thread and the job says "running" for ever
-                    status = record(status.failed(step, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    // caught here, or it ends this thread and the job says "running" for ever. The poller
+                    // reads the message; the class and the stack trace are for the server's log.
+                    LOG.warn("job {}: step {} failed", queued.id(), step, e);
+                    status = record(status.failed(step, e.getMessage() != null ? e.getMessage() : "no reason given"));
                     return;
                 }
                 // END EXERCISE 8.2

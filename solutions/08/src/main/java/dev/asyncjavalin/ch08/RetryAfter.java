@@ -1,0 +1,25 @@
+package dev.asyncjavalin.ch08;
+
+import dev.asyncjavalin.lab.ExerciseNotSolved;
+import java.time.Duration;
+
+/**
+ * The value of a {@code Retry-After} header. HTTP counts it in whole seconds (RFC 9110's
+ * delay-seconds), while the pools know their wait as a {@link Duration}.
+ */
+final class RetryAfter {
+
+    private RetryAfter() {
+    }
+
+    /** Whole seconds, rounded up, and never below 1: see the chapter README, "Exercise 8.4". */
+    static long seconds(Duration wait) {
+        // EXERCISE 8.4 Retry-After in whole seconds, rounded up
+        long whole = wait.toSeconds();
+        if (wait.toNanosPart() > 0) {
+            whole++; // told to come back early, a client finds the pool still full
+        }
+        return Math.max(1, whole); // 0 would invite a retry at once, which is what a refusal tries to prevent
+        // END EXERCISE 8.4
+    }
+}
