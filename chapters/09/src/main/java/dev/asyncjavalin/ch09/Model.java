@@ -1,11 +1,12 @@
 package dev.asyncjavalin.ch09;
 
-/** The four ways of serving a request that fetches pages, one per chapter that built one. */
+/** The five ways of serving a request that fetches pages, one per chapter that built one. */
 public enum Model {
     SYNC("sync", "/sync_get_urls", "02", "one call after another, on the request thread"),
     CONCURRENT("concurrent", "/async_get_urls_v1", "03", "all calls at once; the request thread waits for them"),
     ASYNC("async", "/async_get_urls_v2", "04", "all calls at once with ctx.future; the request thread goes back to the pool"),
-    VIRTUAL_THREADS("virtual threads", "/vthread_get_urls", "07", "blocking calls, each on its own virtual thread (JDK 21+)");
+    VIRTUAL_THREADS("virtual threads", "/vthread_get_urls", "07", "blocking calls, each on its own virtual thread (JDK 21+)"),
+    EVENT_LOOP("event loop", "/event_loop_get_urls", "07", "all calls at once with the JDK's sendAsync and ctx.future; no thread waits for any call");
 
     private final String label;
     private final String route;

@@ -4,6 +4,7 @@ import dev.asyncjavalin.ch09.BarChart.Bar;
 import dev.asyncjavalin.ch09.BarChart.Line;
 import dev.asyncjavalin.ch09.Results.Load;
 import dev.asyncjavalin.ch09.Results.Timing;
+import dev.asyncjavalin.lab.bench.Format;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;

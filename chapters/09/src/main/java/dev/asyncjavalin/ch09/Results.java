@@ -38,9 +38,12 @@ public record Results(String measuredAt, String jdk, int cores, double loadAvera
      * One model's row of the table.
      *
      * @param wallMs  each request's wall time as the client saw it, in order
-     * @param speedup the sync model's mean divided by this one's
+     * @param speedup    the sync model's mean divided by this one's
+     * @param cpuPercent this JVM's CPU time during the requests, as a share of all cores
+     * @param appThreads the app's live platform threads at the most during the requests (see {@link AppThreads})
      */
-    public record TimingRow(String model, String route, List<Double> wallMs, Summary wall, double speedup) {
+    public record TimingRow(String model, String route, List<Double> wallMs, Summary wall, double speedup, double cpuPercent,
+            int appThreads) {
 
         /** Mean wall time in slowest calls: 1.00 would be no overhead at all. */
         public double perSlowestCall(Timing timing) {
@@ -63,13 +66,15 @@ public record Results(String measuredAt, String jdk, int cores, double loadAvera
      *
      * @param served     who answered, e.g. "async (ctx.future)" or "upstream alone"
      * @param threads    which request threads the app had
-     * @param throughput answers per second over the steady part (see {@link LoadGenerator})
+     * @param throughput answers per second over the steady part (see {@link dev.asyncjavalin.lab.bench.LoadGenerator#load})
      * @param latencyMs  every request's latency as its client saw it
      * @param bound      the most this route can do, when something other than latency limits it (NaN: nothing)
      * @param cpuPercent this JVM's CPU time during the run, as a share of all cores (server, upstream and clients together)
+     * @param appThreads     the app's live platform threads at the most in the steady part (see {@link AppThreads})
+     * @param threadsStarted platform threads this JVM started in the steady part
      */
     public record LoadRow(String served, String route, String threads, double throughput, Summary latencyMs,
-            int answers, int errors, String firstError, double bound, double cpuPercent) {
+            int answers, int errors, String firstError, double bound, double cpuPercent, int appThreads, long threadsStarted) {
 
         public double ofIdeal(Load load) {
             return throughput / load.ideal();

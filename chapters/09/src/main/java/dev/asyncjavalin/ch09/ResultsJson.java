@@ -1,18 +1,17 @@
 package dev.asyncjavalin.ch09;
 
+import static dev.asyncjavalin.lab.bench.Json.number;
+
 import dev.asyncjavalin.ch09.Results.LoadRow;
 import dev.asyncjavalin.ch09.Results.TimingRow;
 import dev.asyncjavalin.ch09.Saturation.LoadPoint;
 import dev.asyncjavalin.ch09.Statistics.Summary;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import dev.asyncjavalin.lab.bench.Json;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The results as JSON, for other programs. Written by hand: the shape is small and fixed, and
- * nothing in this module's dependencies writes JSON (Javalin 7 leaves Jackson optional).
- * A number that could not be computed is {@code null}: JSON has no NaN.
+ * The results as JSON, for other programs, written with Jackson (escaping is its job). A number
+ * that could not be computed is {@code null}: JSON has no NaN. A part that did not run is null.
  */
 final class ResultsJson {
 
@@ -21,103 +20,69 @@ final class ResultsJson {
 
     // tag::write[]
     static String write(Results results) {
-        return object(
-                field("measuredAt", string(results.measuredAt())),
-                field("jdk", string(results.jdk())),
-                field("cores", String.valueOf(results.cores())),
-                field("loadAverageBefore", number(results.loadAverage())),
-                field("timing", results.timing().map(timing -> object(
-                        field("pages", String.valueOf(timing.pages())),
-                        field("calls", String.valueOf(timing.calls())),
-                        field("slowestCallMs", number(timing.slowestCallMs())),
-                        field("sumOfCallsMs", number(timing.sumOfCallsMs())),
-                        field("bound", number(timing.bound())),
-                        field("rows", array(timing.rows(), ResultsJson::timingRow)))).orElse("null")),
-                field("load", results.load().map(load -> object(
-                        field("clients", String.valueOf(load.clients())),
-                        field("windowMs", number(load.windowMs())),
-                        field("latencyMs", number(load.latencyMs())),
-                        field("idealPerSecond", number(load.ideal())),
-                        field("rows", array(load.rows(), ResultsJson::loadRow)))).orElse("null")),
-                field("sweep", results.sweep().map(sweep -> object(
-                        field("route", string(sweep.route())),
-                        field("poolSize", String.valueOf(sweep.poolSize())),
-                        field("threadsForRequests", String.valueOf(sweep.threadsForRequests())),
-                        field("latencyMs", number(sweep.latencyMs())),
-                        field("predictedPerSecond", number(sweep.predicted())),
-                        field("points", array(sweep.points(), ResultsJson::point)),
-                        field("knee", sweep.knee().map(ResultsJson::point).orElse("null")))).orElse("null")),
-                field("notes", array(results.notes(), ResultsJson::string)));
+        ObjectNode json = Json.object().put("measuredAt", results.measuredAt()).put("jdk", results.jdk()).put("cores", results.cores());
+        json.set("loadAverageBefore", number(results.loadAverage()));
+        json.set("timing", results.timing().map(timing -> {
+            ObjectNode part = Json.object().put("pages", timing.pages()).put("calls", timing.calls());
+            part.set("slowestCallMs", number(timing.slowestCallMs()));
+            part.set("sumOfCallsMs", number(timing.sumOfCallsMs()));
+            part.set("bound", number(timing.bound()));
+            timing.rows().forEach(row -> part.withArray("rows").add(timingRow(row)));
+            return part;
+        }).orElse(null));
+        json.set("load", results.load().map(load -> {
+            ObjectNode part = Json.object().put("clients", load.clients());
+            part.set("windowMs", number(load.windowMs()));
+            part.set("latencyMs", number(load.latencyMs()));
+            part.set("idealPerSecond", number(load.ideal()));
+            load.rows().forEach(row -> part.withArray("rows").add(loadRow(row)));
+            return part;
+        }).orElse(null));
+        json.set("sweep", results.sweep().map(sweep -> {
+            ObjectNode part = Json.object().put("route", sweep.route()).put("poolSize", sweep.poolSize())
+                    .put("threadsForRequests", sweep.threadsForRequests());
+            part.set("latencyMs", number(sweep.latencyMs()));
+            part.set("predictedPerSecond", number(sweep.predicted()));
+            sweep.points().forEach(point -> part.withArray("points").add(point(point)));
+            part.set("knee", sweep.knee().map(ResultsJson::point).orElse(null));
+            return part;
+        }).orElse(null));
+        results.notes().forEach(json.putArray("notes")::add);
+        return Json.write(json);
     }
     // end::write[]
 
-    private static String timingRow(TimingRow row) {
-        return object(
-                field("model", string(row.model())),
-                field("route", string(row.route())),
-                field("wallMs", array(row.wallMs(), ResultsJson::number)),
-                field("summary", summary(row.wall())),
-                field("speedupVsSync", number(row.speedup())));
+    private static ObjectNode timingRow(TimingRow row) {
+        ObjectNode json = Json.object().put("model", row.model()).put("route", row.route());
+        row.wallMs().forEach(ms -> json.withArray("wallMs").add(number(ms)));
+        json.set("summary", summary(row.wall()));
+        json.set("speedupVsSync", number(row.speedup()));
+        json.set("cpuPercent", number(row.cpuPercent()));
+        return json.set("appThreads", Json.count(row.appThreads()));
     }
 
-    private static String loadRow(LoadRow row) {
-        return object(
-                field("served", string(row.served())),
-                field("route", string(row.route())),
-                field("threads", string(row.threads())),
-                field("throughputPerSecond", number(row.throughput())),
-                field("latencyMs", summary(row.latencyMs())),
-                field("answers", String.valueOf(row.answers())),
-                field("errors", String.valueOf(row.errors())),
-                field("firstError", string(row.firstError())),
-                field("boundPerSecond", number(row.bound())),
-                field("cpuPercent", number(row.cpuPercent())));
+    private static ObjectNode loadRow(LoadRow row) {
+        ObjectNode json = Json.object().put("served", row.served()).put("route", row.route()).put("threads", row.threads());
+        json.set("throughputPerSecond", number(row.throughput()));
+        json.set("latencyMs", summary(row.latencyMs()));
+        json.put("answers", row.answers()).put("errors", row.errors()).put("firstError", row.firstError());
+        json.set("boundPerSecond", number(row.bound()));
+        json.set("cpuPercent", number(row.cpuPercent()));
+        json.set("appThreads", Json.count(row.appThreads()));
+        return json.set("threadsStarted", Json.count(row.threadsStarted()));
     }
 
-    private static String point(LoadPoint point) {
-        return object(field("clients", String.valueOf(point.clients())), field("throughputPerSecond", number(point.throughput())));
+    private static ObjectNode point(LoadPoint point) {
+        return Json.object().put("clients", point.clients()).set("throughputPerSecond", number(point.throughput()));
     }
 
-    private static String summary(Summary s) {
-        return object(field("count", String.valueOf(s.count())), field("mean", number(s.mean())), field("median", number(s.median())),
-                field("p95", number(s.p95())), field("p99", number(s.p99())), field("min", number(s.min())), field("max", number(s.max())));
-    }
-
-    private static String field(String name, String json) {
-        return string(name) + ": " + json;
-    }
-
-    private static String object(String... fields) {
-        return "{" + String.join(", ", fields) + "}";
-    }
-
-    private static <T> String array(List<T> items, Function<T, String> toJson) {
-        return items.stream().map(toJson).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    static String number(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259). */
-    static String string(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
+    private static ObjectNode summary(Summary s) {
+        ObjectNode json = Json.object().put("count", s.count());
+        json.set("mean", number(s.mean()));
+        json.set("median", number(s.median()));
+        json.set("p95", number(s.p95()));
+        json.set("p99", number(s.p99()));
+        json.set("min", number(s.min()));
+        return json.set("max", number(s.max()));
     }
 }

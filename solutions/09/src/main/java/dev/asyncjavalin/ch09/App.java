@@ -45,6 +45,7 @@ public final class App {
     private final ConcurrentModel concurrent;
     private final AsyncModel async;
     private final VirtualThreadModel virtualThreads;
+    private final EventLoopModel eventLoop;
 
     private App(UpstreamUrls upstream, Settings settings, PageClient client) {
         this.upstream = upstream;
@@ -54,6 +55,7 @@ public final class App {
         this.concurrent = new ConcurrentModel(client, CALL_TIMEOUT);
         this.async = new AsyncModel(client, CALL_TIMEOUT);
         this.virtualThreads = new VirtualThreadModel(client, CALL_TIMEOUT);
+        this.eventLoop = new EventLoopModel(CALL_TIMEOUT);
     }
 
     public static Javalin create(UpstreamUrls upstream) {
@@ -72,9 +74,13 @@ public final class App {
             config.routes.get(Model.CONCURRENT.route(), app::asyncGetUrlsV1);
             config.routes.get(Model.ASYNC.route(), app::asyncGetUrlsV2);
             config.routes.get(Model.VIRTUAL_THREADS.route(), app::vthreadGetUrls);
+            config.routes.get(Model.EVENT_LOOP.route(), app::eventLoopGetUrls);
             config.routes.get("/report", app::report);
             config.routes.error(404, App::notFound);
-            config.events.serverStopped(client::close);
+            config.events.serverStopped(() -> {
+                client.close();
+                app.eventLoop.close();
+            });
         });
     }
     // end::create[]
@@ -114,6 +120,13 @@ public final class App {
         List<String> urls = upstream.select(ctx.queryParam("set"));
         long started = System.nanoTime();
         render(ctx, Model.VIRTUAL_THREADS, virtualThreads.fetchAll(urls), started);
+    }
+
+    private void eventLoopGetUrls(Context ctx) {
+        List<String> urls = upstream.select(ctx.queryParam("set"));
+        long started = System.nanoTime();
+        // the request thread goes back to Jetty here, and no thread waits for a page until the page is written
+        ctx.future(() -> eventLoop.fetchAll(urls).thenAccept(rows -> render(ctx, Model.EVENT_LOOP, rows, started)));
     }
     // end::routes[]
 

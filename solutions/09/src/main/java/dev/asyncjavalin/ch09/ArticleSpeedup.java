@@ -1,11 +1,14 @@
 package dev.asyncjavalin.ch09;
 
-import dev.asyncjavalin.ch09.LoadGenerator.Run;
 import dev.asyncjavalin.ch09.Statistics.Summary;
 import dev.asyncjavalin.lab.CommandLine;
 import dev.asyncjavalin.lab.ConnectionCost;
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.UpstreamUrls;
+import dev.asyncjavalin.lab.bench.Format;
+import dev.asyncjavalin.lab.bench.LoadGenerator;
+import dev.asyncjavalin.lab.bench.LoadGenerator.Run;
+import dev.asyncjavalin.lab.bench.Progress;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -63,12 +66,12 @@ public final class ArticleSpeedup {
             Javalin app = App.create(urls).start("localhost", 0);
             try {
                 String base = "http://localhost:" + app.port();
-                client.sequence(base + Model.ASYNC.route(), 1, Benchmark.everyRowOk(PAGES), Progress.start(out, "warm-up")); // opens the pool
+                client.sequence(base + Model.ASYNC.route(), 1, Harness.everyRowOk(PAGES), Progress.start(out, "warm-up")); // opens the pool
                 int before = internet.connectionsOpened();
-                Run sync = client.sequence(base + Model.SYNC.route() + "?connections=new", calls, Benchmark.everyRowOk(PAGES),
+                Run sync = client.sequence(base + Model.SYNC.route() + "?connections=new", calls, Harness.everyRowOk(PAGES),
                         Progress.start(out, "sync, a new connection per call"));
                 int syncConnections = internet.connectionsOpened() - before;
-                Run async = client.sequence(base + Model.ASYNC.route(), calls, Benchmark.everyRowOk(PAGES), Progress.start(out, "async, pooled"));
+                Run async = client.sequence(base + Model.ASYNC.route(), calls, Harness.everyRowOk(PAGES), Progress.start(out, "async, pooled"));
                 int asyncConnections = internet.connectionsOpened() - before - syncConnections;
                 if (sync.errors() + async.errors() > 0) {
                     throw new IllegalStateException("requests failed (" + sync.firstError() + async.firstError() + "); the numbers would mean nothing");

@@ -4,9 +4,8 @@ import dev.asyncjavalin.ch09.Results.LoadRow;
 import dev.asyncjavalin.ch09.Results.TimingRow;
 import dev.asyncjavalin.ch09.Saturation.LoadPoint;
 import dev.asyncjavalin.ch09.Statistics.Summary;
+import dev.asyncjavalin.lab.bench.Csv;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -16,7 +15,8 @@ import java.util.stream.Stream;
 final class ResultsCsv {
 
     static final List<String> COLUMNS = List.of("part", "served", "route", "clients", "requests", "mean_ms", "median_ms",
-            "p95_ms", "p99_ms", "max_ms", "speedup_vs_sync", "throughput_per_s", "ideal_per_s", "bound_per_s", "errors");
+            "p95_ms", "p99_ms", "max_ms", "speedup_vs_sync", "throughput_per_s", "ideal_per_s", "bound_per_s", "errors",
+            "cpu_percent", "app_threads", "threads_started");
 
     private ResultsCsv() {
     }
@@ -27,19 +27,20 @@ final class ResultsCsv {
         results.timing().ifPresent(timing -> {
             for (TimingRow row : timing.rows()) {
                 line(csv, "table", row.model(), row.route(), "1", String.valueOf(timing.calls()), row.wall(),
-                        number(row.speedup()), "", "", "", "");
+                        number(row.speedup()), "", "", "", "", List.of(number(row.cpuPercent()), Csv.count(row.appThreads()), ""));
             }
         });
         results.load().ifPresent(load -> {
             for (LoadRow row : load.rows()) {
                 line(csv, "load", row.served(), row.route(), String.valueOf(load.clients()), String.valueOf(row.answers()),
-                        row.latencyMs(), "", number(row.throughput()), number(load.ideal()), number(row.bound()), String.valueOf(row.errors()));
+                        row.latencyMs(), "", number(row.throughput()), number(load.ideal()), number(row.bound()), String.valueOf(row.errors()),
+                        List.of(number(row.cpuPercent()), Csv.count(row.appThreads()), Csv.count(row.threadsStarted())));
             }
         });
         results.sweep().ifPresent(sweep -> {
             for (LoadPoint point : sweep.points()) {
                 line(csv, "sweep", "pool of " + sweep.poolSize(), sweep.route(), String.valueOf(point.clients()), "", null,
-                        "", number(point.throughput()), "", number(sweep.predicted()), "");
+                        "", number(point.throughput()), "", number(sweep.predicted()), "", List.of());
             }
         });
         return csv.toString();
@@ -47,25 +48,15 @@ final class ResultsCsv {
     // end::write[]
 
     private static void line(StringBuilder csv, String part, String served, String route, String clients, String requests,
-            Summary latency, String speedup, String throughput, String ideal, String bound, String errors) {
+            Summary latency, String speedup, String throughput, String ideal, String bound, String errors, List<String> threads) {
         Stream<String> latencies = latency == null ? Stream.of("", "", "", "", "")
-                : Stream.of(latency.mean(), latency.median(), latency.p95(), latency.p99(), latency.max()).map(ResultsCsv::number);
-        String cells = Stream.of(Stream.of(part, served, route, clients, requests), latencies,
-                        Stream.of(speedup, throughput, ideal, bound, errors))
-                .flatMap(s -> s)
-                .map(ResultsCsv::cell)
-                .collect(Collectors.joining(","));
-        csv.append(cells).append('\n');
+                : Stream.of(latency.mean(), latency.median(), latency.p95(), latency.p99(), latency.max()).map(Csv::number);
+        csv.append(Csv.line(Stream.of(Stream.of(part, served, route, clients, requests), latencies,
+                Stream.of(speedup, throughput, ideal, bound, errors),
+                threads.isEmpty() ? Stream.of("", "", "") : threads.stream()).flatMap(cells -> cells).toList()));
     }
 
-    /** Two decimals with a dot; empty for a number that could not be computed. */
-    static String number(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "" : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    /** Quotes a cell that holds a comma, a quote or a line break (RFC 4180). */
-    static String cell(String text) {
-        boolean needsQuotes = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
-        return needsQuotes ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    private static String number(double value) {
+        return Csv.number(value);
     }
 }

@@ -35,15 +35,15 @@ class AppTest {
     void homeListsRoutes() {
         JavalinTest.test(App.create(upstream.urls(), settings()), (server, client) -> {
             assertThat(client.get("/").body().string()).contains("href=\"/sync_get_urls\"", "href=\"/async_get_urls_v1\"",
-                    "href=\"/async_get_urls_v2\"", "href=\"/vthread_get_urls\"", "href=\"/report\"");
+                    "href=\"/async_get_urls_v2\"", "href=\"/vthread_get_urls\"", "href=\"/event_loop_get_urls\"", "href=\"/report\"");
         });
     }
 
     @Test
-    @DisplayName("the sync, concurrent and async routes list the same rows, in page order")
+    @DisplayName("the sync, concurrent, async and event-loop routes list the same rows, in page order")
     void routesGiveTheSameRows() {
         JavalinTest.test(App.create(upstream.urls(), settings()), (server, client) -> {
-            for (Model model : new Model[] {Model.SYNC, Model.CONCURRENT, Model.ASYNC}) {
+            for (Model model : new Model[] {Model.SYNC, Model.CONCURRENT, Model.ASYNC, Model.EVENT_LOOP}) {
                 var response = client.get(model.route());
                 String html = response.body().string();
                 assertThat(response.code()).as(model.route()).isEqualTo(200);

@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four models are four ways of waiting for the same calls: they must give the same rows.
+ * The five models are five ways of waiting for the same calls: they must give the same rows.
  * Whether their calls overlap is proved with the barrier upstream, never with a clock.
  */
 class ModelsTest {
@@ -44,6 +45,9 @@ class ModelsTest {
             if (VirtualThreads.available()) {
                 assertThat(rows(new VirtualThreadModel(client, TIMEOUT).fetchAll(urls))).isEqualTo(sync);
             }
+            try (EventLoopModel eventLoop = new EventLoopModel(TIMEOUT)) {
+                assertThat(rows(eventLoop.fetchAll(urls).join())).isEqualTo(sync);
+            }
         }
     }
 
@@ -68,6 +72,30 @@ class ModelsTest {
 
             assertThat(rows).extracting(PageResult::status).hasSize(10).containsOnly("200");
             assertThat(upstream.maxInFlight()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    @DisplayName("the event-loop model has all 10 calls in flight at once")
+    void eventLoopOverlapsAllCalls() {
+        try (SlowUpstream upstream = SlowUpstream.builder().barrier(10, TIMEOUT).start(); EventLoopModel model = new EventLoopModel(TIMEOUT)) {
+            List<PageResult> rows = model.fetchAll(upstream.recipeUrls()).join();
+
+            assertThat(rows).extracting(PageResult::status).hasSize(10).containsOnly("200");
+            assertThat(upstream.maxInFlight()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    @DisplayName("the event-loop model makes a row of every fault: an error status, a dropped connection, a huge body, nobody listening")
+    void eventLoopFaultsAreRows() {
+        try (SlowUpstream upstream = SlowUpstream.builder().start(); EventLoopModel model = new EventLoopModel(TIMEOUT)) {
+            List<String> faults = upstream.faultUrls().entrySet().stream()
+                    .filter(fault -> !fault.getKey().equals("never answers")) // its row is a timeout, one call timeout later
+                    .map(Map.Entry::getValue).toList();
+
+            assertThat(model.fetchAll(faults).join()).extracting(PageResult::status)
+                    .containsExactly("500", "connection lost", "too large", "200", "unreachable");
         }
     }
 
