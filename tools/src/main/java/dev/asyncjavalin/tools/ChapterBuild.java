@@ -81,7 +81,13 @@ public interface ChapterBuild {
      */
     String MAVEN_TEST_COMPILE = "target/maven-status/maven-compiler-plugin/testCompile/default-testCompile/inputFiles.lst";
 
-    /** True when the chapter's stamp (ours, or Maven's) is newer than its sources, its pom and the parent pom. */
+    /** The pages every chapter's build copies in (lab's SharedTemplates): a change there changes every chapter's pages. */
+    static final String SHARED_TEMPLATES = "lab/src/main/resources/dev/asyncjavalin/lab/templates";
+
+    /**
+     * True when the chapter's stamp (ours, or Maven's) is newer than its sources, its pom, the poms it
+     * inherits from (chapters/ or solutions/, and the root) and the shared page templates.
+     */
     static boolean isUpToDate(Path repoRoot, Chapter chapter) throws IOException {
         Path directory = repoRoot.resolve(chapter.directory());
         Path stamp = directory.resolve(STAMP);
@@ -92,11 +98,13 @@ public interface ChapterBuild {
             return false;
         }
         long compiled = Files.getLastModifiedTime(stamp).toMillis();
-        List<Path> inputs = new ArrayList<>(List.of(repoRoot.resolve("pom.xml"), directory.resolve("pom.xml")));
-        Path sources = directory.resolve("src");
-        if (Files.isDirectory(sources)) {
-            try (var files = Files.walk(sources)) {
-                inputs.addAll(files.toList()); // directories too: a deleted file changes its directory's time
+        List<Path> inputs = new ArrayList<>(List.of(repoRoot.resolve("pom.xml"), directory.getParent().resolve("pom.xml"),
+                directory.resolve("pom.xml")));
+        for (Path folder : List.of(directory.resolve("src"), repoRoot.resolve(SHARED_TEMPLATES))) {
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.walk(folder)) {
+                    inputs.addAll(files.toList()); // directories too: a deleted file changes its directory's time
+                }
             }
         }
         for (Path input : inputs) {

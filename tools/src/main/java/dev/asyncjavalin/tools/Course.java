@@ -9,12 +9,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The learner's course command. From the repository root, after {@code mvn install}:
@@ -29,7 +35,8 @@ import java.util.stream.Collectors;
  * Exit status: 0 done, 1 not done (a check with unsolved exercises, a refused reset), 2 a command
  * line that was not understood.
  */
-public final class Course {
+@Command(name = "./course")
+public final class Course implements Callable<Integer> {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
@@ -51,50 +58,69 @@ public final class Course {
     }
 
     public static void main(String[] args) {
-        List<String> words = List.of(args);
-        if (!words.isEmpty() && List.of("snippets", "regions", "results", "exercises", "wrong-answers").contains(words.get(0))) {
+        if (args.length > 0 && List.of("snippets", "regions", "results", "exercises", "wrong-answers").contains(args[0])) {
             CourseChecks.main(args); // the maintainers' checks share the module and its exec:java
             return;
         }
         Course course = new Course(CourseChecks.defaultRoot(Path.of("").toAbsolutePath()), System.out,
                 ChapterBuild.maven(), Runtime.version().feature());
-        int status = course.run(words);
+        int status = course.run(List.of(args));
         System.out.flush();
         // inside Maven's JVM, a thread a chapter's test left behind would keep exec:java waiting: leave now
         System.exit(status);
     }
 
+    /** What a subcommand needs, said when its arguments are not understood. */
+    private static final Map<String, String> NEEDS = Map.of(
+            "progress", "progress takes no arguments",
+            "check", "check needs one chapter, e.g. check 03",
+            "hint", "hint needs one exercise, e.g. hint 3.1",
+            "reset", "reset needs one exercise, e.g. reset 3.1",
+            "watch", "watch needs one chapter, e.g. watch 03");
+
+    /** Parses the words with picocli and runs the subcommand (the {@code @Command} methods below). */
     int run(List<String> words) {
-        try {
-            if (words.isEmpty()) {
-                return usage("no command given");
+        CommandLine commandLine = new CommandLine(this).setExpandAtFiles(false);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            String subcommand = e.getCommandLine().getCommandName();
+            boolean fromMissing = e instanceof MissingParameterException missing
+                    && missing.getMissing().stream().anyMatch(arg -> arg.isOption() && ((OptionSpec) arg).longestName().equals("--from"));
+            return usage(fromMissing ? "--from needs a git commit, branch or tag, e.g. --from origin/main"
+                    : NEEDS.getOrDefault(subcommand, "unknown command '" + (args.length == 0 ? "" : args[0]) + "'"));
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return 1;
             }
-            String command = words.get(0);
-            List<String> rest = words.subList(1, words.size());
-            return switch (command) {
-                case "progress" -> rest.isEmpty() ? progress() : usage("progress takes no arguments");
-                case "check" -> rest.size() == 1 ? check(rest.get(0)) : usage("check needs one chapter, e.g. check 03");
-                case "hint" -> hint(rest);
-                case "reset" -> reset(rest);
-                case "watch" -> rest.size() == 1 ? watch(rest.get(0)) : usage("watch needs one chapter, e.g. watch 03");
-                case "help", "--help", "-h" -> {
-                    out.println(USAGE);
-                    yield 0;
-                }
-                default -> usage("unknown command '" + command + "'");
-            };
-        } catch (IOException e) {
-            out.println("error: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
+            if (e instanceof IOException) {
+                out.println("error: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return commandLine.execute(words.toArray(String[]::new));
+    }
+
+    @Option(names = {"-h", "--help"})
+    private boolean helpAsked;
+
+    /** No subcommand: the usage, as help or as a complaint. */
+    @Override
+    public Integer call() {
+        return helpAsked ? help() : usage("no command given");
+    }
+
+    @Command(name = "help")
+    int help() {
+        out.println(USAGE);
+        return 0;
     }
 
     // ---- progress -------------------------------------------------------------------------------
 
-    private int progress() throws IOException {
+    @Command(name = "progress")
+    int progress() throws IOException {
         Catalog catalog = ExerciseCatalog.load(root);
         List<Chapter> runnable = catalog.chapters().stream().filter(this::canRun).toList();
         out.println("Compiling chapters " + runnable.stream().map(Chapter::number).collect(Collectors.joining(", ")) + " ...");
@@ -103,10 +129,14 @@ public final class Course {
         out.println("Running the exercise tests of " + compiled.size() + " chapters ...");
         Map<String, List<Result>> results = ExerciseRun.runAll(root, compiled, PARALLEL_CHAPTERS);
 
-        int total = catalog.exercises().size();
-        long done = results.values().stream().flatMap(List::stream).filter(result -> result.state() == State.DONE).count();
+        int total = (int) catalog.exercises().stream().filter(exercise -> !exercise.isStretch()).count();
+        int stretchTotal = catalog.exercises().size() - total;
+        List<Result> all = results.values().stream().flatMap(List::stream).toList();
+        long done = all.stream().filter(result -> result.state() == State.DONE && !result.exercise().isStretch()).count();
+        long stretchDone = all.stream().filter(result -> result.state() == State.DONE && result.exercise().isStretch()).count();
         out.println();
-        out.println("Course progress: " + done + " of " + total + " exercises done");
+        out.println("Course progress: " + done + " of " + total + " exercises done"
+                + (stretchTotal > 0 ? " (and " + stretchDone + " of " + stretchTotal + " optional stretch exercises)" : ""));
         out.println(bar(done, total) + "  " + Math.round(100.0 * done / total) + "%");
         Optional<Exercise> next = Optional.empty();
         for (Chapter chapter : catalog.chapters()) {
@@ -116,7 +146,7 @@ public final class Course {
                 out.println("  needs JDK " + chapter.requiredJdk() + "+ (this is JDK " + jdk + "): run the course command with "
                         + "JAVA_HOME set to JDK " + chapter.requiredJdk() + " or newer to check it");
                 for (Exercise exercise : chapter.exercises()) {
-                    out.println("  [-] " + exercise.name());
+                    out.println("  [-] " + exercise.label());
                 }
                 continue;
             }
@@ -124,15 +154,17 @@ public final class Course {
                 out.println("  does not compile:");
                 notCompiled.get(chapter.number()).lines().forEach(line -> out.println("    " + line));
                 for (Exercise exercise : chapter.exercises()) {
-                    out.println("  [ ] " + exercise.name());
-                    next = next.or(() -> Optional.of(exercise));
+                    out.println("  [ ] " + exercise.label());
+                    if (!exercise.isStretch()) {
+                        next = next.or(() -> Optional.of(exercise));
+                    }
                 }
                 continue;
             }
             for (Result result : results.get(chapter.number())) {
                 boolean isDone = result.state() == State.DONE;
-                out.println((isDone ? "  [x] " : "  [ ] ") + result.exercise().name());
-                if (!isDone && next.isEmpty()) {
+                out.println((isDone ? "  [x] " : "  [ ] ") + result.exercise().label());
+                if (!isDone && next.isEmpty() && !result.exercise().isStretch()) {
                     next = Optional.of(result.exercise());
                 }
             }
@@ -165,7 +197,8 @@ public final class Course {
 
     // ---- check and watch ----------------------------------------------------------------------
 
-    private int check(String chapterName) throws IOException {
+    @Command(name = "check")
+    int check(@Parameters(paramLabel = "NN") String chapterName) throws IOException {
         Optional<Chapter> chapter = findChapter(chapterName);
         return chapter.isPresent() ? check(chapter.get()) : 2;
     }
@@ -196,19 +229,23 @@ public final class Course {
             return 1;
         }
         List<Result> results = ExerciseRun.runAll(root, List.of(chapter), 1).get(chapter.number());
-        long done = results.stream().filter(result -> result.state() == State.DONE).count();
-        out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": " + done + " of " + results.size() + " exercises done");
+        long required = results.stream().filter(result -> !result.exercise().isStretch()).count();
+        long done = results.stream().filter(result -> result.state() == State.DONE && !result.exercise().isStretch()).count();
+        out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": " + done + " of " + required + " exercises done"
+                + (required < results.size() ? " (stretch exercises are optional)" : ""));
         for (Result result : results) {
             if (result.state() == State.DONE) {
-                out.println("  [x] " + result.exercise().name() + "  (" + plural(result.passed(), "test") + " pass)");
+                out.println("  [x] " + result.exercise().label() + "  (" + plural(result.passed(), "test") + " pass)");
             } else {
                 String counts = result.failed() > 0
                         ? "  (" + result.failed() + " of " + (result.passed() + result.failed()) + " tests fail)" : "";
-                out.println("  [ ] " + result.exercise().name() + counts);
+                out.println("  [ ] " + result.exercise().label() + counts);
                 out.println("        " + result.firstFailure());
             }
         }
-        Optional<Result> next = results.stream().filter(result -> result.state() != State.DONE).findFirst();
+        // a learner who has done every required exercise has finished the chapter: stretch ones stay optional
+        Optional<Result> next = results.stream()
+                .filter(result -> result.state() != State.DONE && !result.exercise().isStretch()).findFirst();
         next.ifPresent(result -> out.println("Next: " + result.exercise().id() + " in " + result.exercise().file()
                 + "    stuck? ./course hint " + result.exercise().id()));
         // the JVM's uptime includes Maven's own start, which the learner waits for too
@@ -217,7 +254,8 @@ public final class Course {
         return next.isPresent() ? 1 : 0;
     }
 
-    private int watch(String chapterName) throws IOException, InterruptedException {
+    @Command(name = "watch")
+    int watch(@Parameters(paramLabel = "NN") String chapterName) throws IOException, InterruptedException {
         Optional<Chapter> found = findChapter(chapterName);
         if (found.isEmpty()) {
             return 2;
@@ -239,16 +277,12 @@ public final class Course {
 
     // ---- hint -----------------------------------------------------------------------------------
 
-    private int hint(List<String> args) throws IOException {
-        List<String> options = new ArrayList<>(args);
-        boolean again = options.remove("--again");
-        if (options.size() != 1) {
-            return usage("hint needs one exercise, e.g. hint 3.1");
-        }
+    @Command(name = "hint")
+    int hint(@Parameters(paramLabel = "ID") String id, @Option(names = "--again") boolean again) throws IOException {
         Catalog catalog = ExerciseCatalog.load(root);
-        Optional<Exercise> found = catalog.exercise(options.get(0));
+        Optional<Exercise> found = catalog.exercise(id);
         if (found.isEmpty()) {
-            return unknownExercise(catalog, options.get(0));
+            return unknownExercise(catalog, id);
         }
         Exercise exercise = found.get();
         HintLog log = HintLog.open(root);
@@ -273,25 +307,13 @@ public final class Course {
 
     // ---- reset ----------------------------------------------------------------------------------
 
-    private int reset(List<String> args) throws IOException {
-        List<String> options = new ArrayList<>(args);
-        boolean force = options.remove("--force");
-        String from = "HEAD";
-        int fromAt = options.indexOf("--from");
-        if (fromAt >= 0) {
-            if (fromAt + 1 >= options.size()) {
-                return usage("--from needs a git commit, branch or tag, e.g. --from origin/main");
-            }
-            from = options.get(fromAt + 1);
-            options.subList(fromAt, fromAt + 2).clear();
-        }
-        if (options.size() != 1 || options.get(0).startsWith("-")) {
-            return usage("reset needs one exercise, e.g. reset 3.1");
-        }
+    @Command(name = "reset")
+    int reset(@Parameters(paramLabel = "ID") String id, @Option(names = "--force") boolean force,
+            @Option(names = "--from", defaultValue = "HEAD") String from) throws IOException {
         Catalog catalog = ExerciseCatalog.load(root);
-        Optional<Exercise> found = catalog.exercise(options.get(0));
+        Optional<Exercise> found = catalog.exercise(id);
         if (found.isEmpty()) {
-            return unknownExercise(catalog, options.get(0));
+            return unknownExercise(catalog, id);
         }
         RegionReset.Outcome outcome = RegionReset.reset(root, found.get(), from, force);
         out.println(outcome.message());

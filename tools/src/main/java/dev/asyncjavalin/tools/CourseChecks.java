@@ -6,6 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The course checks from the command line. From the repository root:
@@ -24,8 +30,9 @@ public final class CourseChecks {
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
-        if (List.of(args).contains("wrong-answers")) {
-            // the chapters' tests ran in this JVM: a thread one of them left behind must not keep exec:java waiting
+        if (List.of(args).contains("wrong-answers") || List.of(args).contains("results")) {
+            // the chapters' tests ran in this JVM: a thread one of them left behind (a failing stub's test may
+            // leave its app running) must not keep exec:java waiting
             System.out.flush();
             System.exit(status);
         }
@@ -36,51 +43,83 @@ public final class CourseChecks {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> words = new ArrayList<>(List.of(args));
-        Path root = defaultRoot(Path.of("").toAbsolutePath());
-        int rootOption = words.indexOf("--root");
-        if (rootOption >= 0) {
-            if (rootOption + 1 >= words.size()) {
-                return usage(err, "--root needs a directory");
-            }
-            root = Path.of(words.get(rootOption + 1)).toAbsolutePath().normalize();
-            words.subList(rootOption, rootOption + 2).clear();
+        return new CommandLine(new Checks(out, err)).setExpandAtFiles(false)
+                .setParameterExceptionHandler((e, words) -> usage(err, e.getCommandLine().getParent() == null
+                        ? "unknown command '" + String.join(" ", words) + "'" : e.getMessage()))
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    if (!(e instanceof IOException)) {
+                        throw e;
+                    }
+                    err.println("error: " + e.getMessage());
+                    return 1;
+                })
+                .execute(args);
+    }
+
+    /** The checks as picocli subcommands; {@code --root} may come before or after them. */
+    @Command(name = "CourseChecks")
+    static final class Checks implements Callable<Integer> {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        @Option(names = "--root", scope = ScopeType.INHERIT)
+        private Path root;
+
+        Checks(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
         }
-        try {
-            String command = String.join(" ", words);
-            if (command.equals("snippets check")) {
-                return report(out, snippetProblems(root), "snippets: every include and every hint block matches its source");
-            }
-            if (command.equals("snippets sync")) {
-                Snippets.sync(root).forEach(out::println);
-                ReadmeHints.sync(root).forEach(out::println);
+
+        private Path root() {
+            return root == null ? defaultRoot(Path.of("").toAbsolutePath()) : root.toAbsolutePath().normalize();
+        }
+
+        @Override
+        public Integer call() {
+            return usage(err, "no command given");
+        }
+
+        @Command(name = "snippets")
+        int snippets(@Parameters(paramLabel = "check|sync") String mode) throws IOException {
+            String allGood = "snippets: every include and every hint block matches its source";
+            if (mode.equals("sync")) {
+                Snippets.sync(root()).forEach(out::println);
+                ReadmeHints.sync(root()).forEach(out::println);
                 // what sync cannot fix (a missing file or tag) still needs a person
-                return report(out, snippetProblems(root), "snippets: every include and every hint block matches its source");
+            } else if (!mode.equals("check")) {
+                return usage(err, "unknown command 'snippets " + mode + "'");
             }
-            if (command.equals("exercises")) {
-                return report(out, ExerciseCatalog.check(root), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
+            return report(out, snippetProblems(root()), allGood);
+        }
+
+        @Command(name = "exercises")
+        int exercises() throws IOException {
+            return report(out, ExerciseCatalog.check(root()), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
+        }
+
+        @Command(name = "wrong-answers")
+        int wrongAnswers() throws IOException {
+            return CourseChecks.wrongAnswers(root(), out);
+        }
+
+        @Command(name = "regions")
+        int regions() throws IOException {
+            return report(out, ExerciseRegions.check(root()), "regions: chapters and solutions differ only inside exercise regions");
+        }
+
+        @Command(name = "results")
+        int results(@Parameters(paramLabel = "MODULE_DIR") String module, @Parameters(paramLabel = "fail|pass") String expectation)
+                throws IOException {
+            ExerciseResults.Expectation expected;
+            try {
+                expected = ExerciseResults.Expectation.parse(expectation);
+            } catch (IllegalArgumentException e) {
+                return usage(err, "expected 'fail' or 'pass', got '" + expectation + "'");
             }
-            if (command.equals("wrong-answers")) {
-                return wrongAnswers(root, out);
-            }
-            if (command.equals("regions")) {
-                return report(out, ExerciseRegions.check(root), "regions: chapters and solutions differ only inside exercise regions");
-            }
-            if (words.size() == 3 && words.get(0).equals("results")) {
-                ExerciseResults.Expectation expected;
-                try {
-                    expected = ExerciseResults.Expectation.parse(words.get(2));
-                } catch (IllegalArgumentException e) {
-                    return usage(err, "expected 'fail' or 'pass', got '" + words.get(2) + "'");
-                }
-                ExerciseResults.Report results = ExerciseResults.check(root, words.get(1), expected);
-                out.println(results.summary());
-                return report(out, results.problems(), null);
-            }
-            return usage(err, words.isEmpty() ? "no command given" : "unknown command '" + command + "'");
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+            ExerciseResults.Report results = ExerciseResults.check(root(), module, expected);
+            results.exercises().forEach(out::println);
+            out.println(results.summary());
+            return report(out, results.problems(), null);
         }
     }
 

@@ -65,12 +65,31 @@ public final class ExerciseCatalog {
         }
     }
 
-    /** {@code file} is relative to the repository root, e.g. {@code chapters/03/src/main/java/.../PageCalls.java}. */
-    public record Exercise(String id, String title, String file, List<String> tests, List<String> hints) {
+    /**
+     * {@code file} is relative to the repository root, e.g. {@code chapters/03/src/main/java/.../PageCalls.java}.
+     * {@code level} is one of {@link #LEVELS}; a catalog entry without one is a core exercise.
+     */
+    public record Exercise(String id, String title, String level, String file, List<String> tests, List<String> hints) {
 
         public Exercise {
+            level = level == null ? "core" : level;
             tests = tests == null ? List.of() : List.copyOf(tests);
             hints = hints == null ? List.of() : hints.stream().map(String::strip).toList();
+        }
+
+        /** A stretch exercise is optional: progress counts it apart and never names it as the next one. */
+        public boolean isStretch() {
+            return level.equals("stretch");
+        }
+
+        /** The name, with the level where it is not a core exercise: "2.3 a fetcher ... (build it)". */
+        public String label() {
+            return switch (level) {
+                case "warm-up" -> name() + "  (warm-up)";
+                case "build-it" -> name() + "  (build it)";
+                case "stretch" -> name() + "  (stretch, optional)";
+                default -> name();
+            };
         }
 
         /** "03" for exercise "3.1". */
@@ -96,6 +115,8 @@ public final class ExerciseCatalog {
         }
     }
 
+    /** From one idea in a few lines, to a method from its contract, to a whole piece from a spec; stretch is optional. */
+    public static final List<String> LEVELS = List.of("warm-up", "core", "build-it", "stretch");
     private static final Pattern ID = Pattern.compile("\\d+\\.\\d+");
     private static final Pattern CLASS_NAME = Pattern.compile("([a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*");
     /** An exercise test class: tagged "exercise", with a display name that starts with its id. */
@@ -132,6 +153,10 @@ public final class ExerciseCatalog {
                 if (exercise.id() == null || !ID.matcher(exercise.id()).matches()) {
                     throw new CatalogException(FILE + ": chapter " + chapter.number() + ": exercise id '" + exercise.id()
                             + "' must look like \"3.1\", in quotes");
+                }
+                if (!LEVELS.contains(exercise.level())) {
+                    throw new CatalogException(FILE + ": exercise " + exercise.id() + ": level '" + exercise.level()
+                            + "' is not one of " + String.join(", ", LEVELS));
                 }
                 if (exercise.file() == null || exercise.title() == null) {
                     throw new CatalogException(FILE + ": exercise " + exercise.id() + " needs a title and a file");

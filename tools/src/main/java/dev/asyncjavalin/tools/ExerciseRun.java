@@ -42,8 +42,17 @@ public final class ExerciseRun {
 
     public enum State { DONE, TODO, NOT_COMPILED }
 
-    /** {@code firstFailure} is null when the exercise is done; {@code failures} holds every failed test's line. */
-    public record Result(Exercise exercise, State state, int passed, int failed, String firstFailure, List<String> failures) {
+    /**
+     * {@code firstFailure} is null when the exercise is done; {@code failures} holds every failed or
+     * skipped test's line, {@code passes} the names of the tests that passed and {@code skips} those
+     * that were skipped (CI wants to know which test passes on a stub).
+     */
+    public record Result(Exercise exercise, State state, int passed, int failed, String firstFailure, List<String> failures,
+                         List<String> passes, List<String> skips) {
+
+        Result(Exercise exercise, State state, int passed, int failed, String firstFailure, List<String> failures) {
+            this(exercise, state, passed, failed, firstFailure, failures, List.of(), List.of());
+        }
 
         Result(Exercise exercise, State state, int passed, int failed, String firstFailure) {
             this(exercise, state, passed, failed, firstFailure, firstFailure == null ? List.of() : List.of(firstFailure));
@@ -167,17 +176,21 @@ public final class ExerciseRun {
         if (outcomes.passed + outcomes.failures.size() == 0) {
             return new Result(exercise, State.TODO, 0, 0, "no tests ran");
         }
+        List<String> passes = List.copyOf(outcomes.passes);
+        List<String> skips = List.copyOf(outcomes.skips);
         if (outcomes.failures.isEmpty()) {
-            return new Result(exercise, State.DONE, outcomes.passed, 0, null);
+            return new Result(exercise, State.DONE, outcomes.passed, 0, null, List.of(), passes, skips);
         }
         List<String> failures = List.copyOf(outcomes.failures.values());
-        return new Result(exercise, State.TODO, outcomes.passed, failures.size(), failures.get(0), failures);
+        return new Result(exercise, State.TODO, outcomes.passed, failures.size(), failures.get(0), failures, passes, skips);
     }
 
     /** Counts passed tests and keeps, per failed test, its name and the first lines of why. */
     private static final class Outcomes implements TestExecutionListener {
         int passed;
         final Map<String, String> failures = new LinkedHashMap<>();
+        final List<String> passes = new ArrayList<>();
+        final List<String> skips = new ArrayList<>();
 
         @Override
         public void executionFinished(TestIdentifier test, TestExecutionResult result) {
@@ -185,6 +198,7 @@ public final class ExerciseRun {
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 if (test.isTest()) {
                     passed++;
+                    passes.add(test.getDisplayName());
                 }
             } else if (test.isTest() || isClass) {
                 // a class-level failure (a @BeforeAll that threw) fails every test of the class at once
@@ -197,6 +211,7 @@ public final class ExerciseRun {
         public void executionSkipped(TestIdentifier test, String reason) {
             if (test.isTest() || test.getSource().filter(MethodSource.class::isInstance).isPresent()) {
                 failures.put(test.getUniqueId(), test.getDisplayName() + ": skipped (" + reason + ")");
+                skips.add(test.getDisplayName());
             }
         }
     }

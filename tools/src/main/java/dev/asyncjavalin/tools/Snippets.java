@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 
 /**
  * Keeps the code shown in Markdown files identical to the sources it is copied from, so a README
@@ -39,6 +44,7 @@ public final class Snippets {
     /** Fence languages that mean "course code": a block in one of them must come from an include. */
     private static final Set<String> SOURCE_LANGUAGES = Set.of("java", "jte", "html", "xml", "kotlin", "properties");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", ".git", "node_modules");
+    private static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final Map<String, String> FENCE_LANGUAGES =
             Map.of("java", "java", "jte", "html", "xml", "xml", "properties", "properties");
 
@@ -71,24 +77,28 @@ public final class Snippets {
         }
     }
 
-    /** Every include whose file or tag is missing, whose copy is stale, or that has no end marker. */
+    /** {@link #problems} as the lines printed for a person. */
     public static List<String> check(Path repoRoot) throws IOException {
-        List<String> problems = new ArrayList<>();
+        return problems(repoRoot).stream().map(Problem::toString).toList();
+    }
+
+    /** Every include whose file or tag is missing, whose copy is stale, or that has no end marker. */
+    public static List<Problem> problems(Path repoRoot) throws IOException {
+        List<Problem> problems = new ArrayList<>();
         for (Path markdown : markdownFiles(repoRoot)) {
             String name = displayName(repoRoot, markdown);
             List<String> lines = MarkdownText.read(markdown).lines();
             problems.addAll(codeOutsideIncludes(lines, name));
             for (Include include : findIncludes(lines, name, problems)) {
-                String at = name + ":" + include.lineNumber() + ": ";
                 try {
                     List<String> source = sourceCode(markdown.getParent(), include);
                     String staleness = staleness(lines, include, source);
                     if (staleness != null) {
-                        problems.add(at + "stale copy of " + include.target() + ": " + staleness
-                                + " (run `snippets sync`)");
+                        problems.add(new Problem(name, include.lineNumber(), "stale copy of " + include.target() + ": " + staleness
+                                + " (run `snippets sync`)"));
                     }
                 } catch (UnresolvableInclude e) {
-                    problems.add(at + e.getMessage());
+                    problems.add(new Problem(name, include.lineNumber(), e.getMessage()));
                 }
             }
         }
@@ -138,31 +148,33 @@ public final class Snippets {
      * silently. Commands ({@code bash}) and output ({@code text}, or no language) are not code from
      * the course and may stand on their own.
      */
-    private static List<String> codeOutsideIncludes(List<String> lines, String name) {
-        List<String> problems = new ArrayList<>();
-        boolean inInclude = false;
-        boolean inFence = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (INCLUDE.matcher(line).matches()) {
-                inInclude = true;
-            } else if (END_INCLUDE.matcher(line).matches()) {
-                inInclude = false;
-            } else if (isFence(line)) {
-                String language = line.strip().substring(3).strip();
-                if (!inFence && !inInclude && SOURCE_LANGUAGES.contains(language)) {
-                    problems.add(name + ":" + (i + 1) + ": a ```" + language + " block that is not included from a source;"
-                            + " include it with <!-- include: FILE#tag --> ... <!-- end include -->, or fence it as ```text"
-                            + " if it is not course code");
-                }
-                inFence = !inFence;
+    private static List<Problem> codeOutsideIncludes(List<String> lines, String name) {
+        List<Problem> problems = new ArrayList<>();
+        // commonmark finds the fences (``` or ~~~, in lists and quotes too); each marker is an HTML block of its own
+        MARKDOWN.parse(String.join("\n", lines)).accept(new AbstractVisitor() {
+            boolean inInclude;
+
+            @Override
+            public void visit(HtmlBlock html) {
+                String marker = html.getLiteral().strip();
+                inInclude = INCLUDE.matcher(marker).matches() || inInclude && !END_INCLUDE.matcher(marker).matches();
             }
-        }
+
+            @Override
+            public void visit(FencedCodeBlock code) {
+                String language = code.getInfo().strip();
+                if (!inInclude && SOURCE_LANGUAGES.contains(language)) {
+                    problems.add(new Problem(name, code.getSourceSpans().get(0).getLineIndex() + 1, "a ```" + language
+                            + " block that is not included from a source; include it with <!-- include: FILE#tag --> ..."
+                            + " <!-- end include -->, or fence it as ```text if it is not course code"));
+                }
+            }
+        });
         return problems;
     }
 
     /** Finds the includes of one Markdown file; an include without an end marker becomes a problem. */
-    private static List<Include> findIncludes(List<String> lines, String name, List<String> problems) {
+    private static List<Include> findIncludes(List<String> lines, String name, List<Problem> problems) {
         List<Include> includes = new ArrayList<>();
         Include open = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -183,9 +195,9 @@ public final class Snippets {
         return includes;
     }
 
-    private static String unterminated(String name, Include include) {
-        return name + ":" + include.lineNumber() + ": include of " + include.target()
-                + " has no <!-- end include --> before the next include or the end of the file";
+    private static Problem unterminated(String name, Include include) {
+        return new Problem(name, include.lineNumber(), "include of " + include.target()
+                + " has no <!-- end include --> before the next include or the end of the file");
     }
 
     /** The lines the include should show: the whole file, or its tagged region without its common indentation. */

@@ -68,4 +68,21 @@ class ChapterBuildTest {
         write("pom.xml", BUILT.plusSeconds(5));
         assertThat(ChapterBuild.isUpToDate(root, CHAPTER)).as("the parent pom changed").isFalse();
     }
+
+    @Test
+    @DisplayName("the chapters' parent pom or a shared page template saved after the build needs a build")
+    void inheritedInputs() throws IOException {
+        write("chapters/03/" + ChapterBuild.STAMP, BUILT);
+        Path parent = write("chapters/pom.xml", BUILT.minusSeconds(60));
+        Path layout = write(ChapterBuild.SHARED_TEMPLATES + "/layout.jte", BUILT.minusSeconds(60));
+        Files.setLastModifiedTime(layout.getParent(), FileTime.from(BUILT.minusSeconds(60)));
+        assertThat(ChapterBuild.isUpToDate(root, CHAPTER)).isTrue();
+
+        Files.setLastModifiedTime(parent, FileTime.from(BUILT.plusSeconds(1)));
+        assertThat(ChapterBuild.isUpToDate(root, CHAPTER)).as("chapters/pom.xml changed").isFalse();
+
+        Files.setLastModifiedTime(parent, FileTime.from(BUILT.minusSeconds(60)));
+        Files.setLastModifiedTime(layout, FileTime.from(BUILT.plusSeconds(1)));
+        assertThat(ChapterBuild.isUpToDate(root, CHAPTER)).as("a shared template changed").isFalse();
+    }
 }

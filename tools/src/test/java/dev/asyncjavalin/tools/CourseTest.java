@@ -76,6 +76,19 @@ class CourseTest {
         }
 
         @Test
+        @DisplayName("a stretch exercise is counted apart, marked optional, and never named next")
+        void stretchIsOptional() throws IOException {
+            FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace(
+                    "title: waits for JDK 99\n", "title: waits for JDK 99\n        level: stretch\n"));
+            solveExercise11();
+            assertThat(course("progress")).isZero();
+            assertThat(printed())
+                    .contains("Course progress: 1 of 1 exercises done (and 0 of 1 optional stretch exercises)")
+                    .contains("  [-] 2.1 waits for JDK 99  (stretch, optional)")
+                    .doesNotContain("Next: 2.1");
+        }
+
+        @Test
         @DisplayName("a chapter that does not compile says so and keeps its exercises open")
         void doesNotCompile() throws IOException {
             FixtureCourse.write(root, FixtureCourse.STUB_FILE, FixtureCourse.STUB.replace("return", "retur"));

@@ -74,6 +74,9 @@ class ExerciseCatalogTest {
                 "chapters/exercises.yaml: exercise 2.1: has 1 hints; give two or three, from gentle to explicit");
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("title: Demo", "titel: Demo"));
         assertThat(ExerciseCatalog.check(root)).singleElement().asString().startsWith("chapters/exercises.yaml:").contains("titel");
+        FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("title: greets\n", "title: greets\n        level: hard\n"));
+        assertThat(ExerciseCatalog.check(root)).containsExactly(
+                "chapters/exercises.yaml: exercise 1.1: level 'hard' is not one of warm-up, core, build-it, stretch");
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("id: \"1.1\"", "id: first"));
         assertThat(ExerciseCatalog.check(root)).containsExactly(
                 "chapters/exercises.yaml: chapter 01: exercise id 'first' must look like \"3.1\", in quotes");

@@ -2,95 +2,89 @@ package dev.asyncjavalin.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseResults.Expectation;
-import dev.asyncjavalin.tools.ExerciseResults.Outcome;
 import dev.asyncjavalin.tools.ExerciseResults.Report;
-import dev.asyncjavalin.tools.ExerciseResults.TestCase;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.asyncjavalin.tools.ExerciseRun.Result;
+import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExerciseResultsTest {
 
+    private static final Exercise FETCH = new Exercise("3.1", "fetch", "core", "chapters/03/Fetch.java", List.of("demo.FetchTest"), List.of());
+    private static final Exercise ROWS = new Exercise("3.2", "rows", "core", "chapters/03/Rows.java", List.of("demo.RowsTest"), List.of());
+
     @TempDir
     Path root;
 
-    /** Writes a Surefire report for one test class; each case is "name" plus an optional child element. */
-    private void report(String module, String className, String... cases) throws IOException {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<testsuite name=\"").append(className).append("\" tests=\"").append(cases.length).append("\">\n");
-        for (String testCase : cases) {
-            String[] nameAndChild = testCase.split(" ", 2);
-            xml.append("  <testcase name=\"").append(nameAndChild[0]).append("\" classname=\"").append(className).append("\"");
-            xml.append(nameAndChild.length == 1 ? "/>\n" : ">" + nameAndChild[1] + "</testcase>\n");
-        }
-        xml.append("</testsuite>\n");
-        Path reports = root.resolve(module).resolve("target/surefire-reports");
-        Files.createDirectories(reports);
-        Files.writeString(reports.resolve("TEST-" + className + ".xml"), xml);
-    }
-
-    @Test
-    @DisplayName("failures, errors and skips are read from every TEST-*.xml")
-    void readsOutcomes() throws IOException {
-        report("chapters/03", "demo.FetchTest",
-                "fails <failure message=\"expected 3\">trace</failure>",
-                "errors <error type=\"ExerciseNotSolved\"/>",
-                "skips <skipped/>",
-                "passes <system-out>log</system-out>");
-
-        assertThat(ExerciseResults.read(root.resolve("chapters/03"))).containsExactly(
-                new TestCase("demo.FetchTest.fails", Outcome.FAILED),
-                new TestCase("demo.FetchTest.errors", Outcome.FAILED),
-                new TestCase("demo.FetchTest.skips", Outcome.SKIPPED),
-                new TestCase("demo.FetchTest.passes", Outcome.PASSED));
-    }
-
     @Test
     @DisplayName("on stubs, every exercise test failing is what we want")
-    void allFailingAsExpected() throws IOException {
-        report("chapters/03", "demo.FetchTest", "a <failure/>", "b <error/>");
-        report("chapters/03", "demo.RowsTest", "c <failure/>");
-
-        Report report = ExerciseResults.check(root, "chapters/03", Expectation.FAIL);
+    void allFailingAsExpected() {
+        Report report = ExerciseResults.judge("chapters/03", List.of(
+                new Result(FETCH, State.TODO, 0, 2, "a: 1", List.of("a: 1", "b: 2")),
+                new Result(ROWS, State.TODO, 0, 1, "c: 3")), Expectation.FAIL);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 3 exercise tests, all failing as expected");
+        assertThat(report.exercises()).containsExactly("  [ ] 3.1 fetch  (2 of 2 tests fail)", "  [ ] 3.2 rows  (1 of 1 tests fail)");
         assertThat(report.problems()).isEmpty();
     }
 
     @Test
     @DisplayName("an exercise test that passes on the stub is named")
-    void passingStubTestIsReported() throws IOException {
-        report("chapters/03", "demo.FetchTest", "a <failure/>", "givesItAway");
-
-        Report report = ExerciseResults.check(root, "chapters/03", Expectation.FAIL);
+    void passingStubTestIsReported() {
+        Report report = ExerciseResults.judge("chapters/03", List.of(
+                new Result(FETCH, State.TODO, 1, 1, "a: 1", List.of("a: 1"), List.of("givesItAway"), List.of())), Expectation.FAIL);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 2 exercise tests, 1 of them not failing");
-        assertThat(report.problems()).containsExactly("chapters/03: demo.FetchTest.givesItAway passed, expected to fail");
+        assertThat(report.problems()).containsExactly("chapters/03: 3.1 givesItAway passed, expected to fail");
     }
 
     @Test
-    @DisplayName("on solutions, a failing or skipped test is a problem")
-    void passExpectation() throws IOException {
-        report("solutions/03", "demo.FetchTest", "a", "b <failure/>", "c <skipped/>");
+    @DisplayName("with solutions, a failing or skipped test is a problem, each named once")
+    void passExpectation() {
+        Report report = ExerciseResults.judge("chapters/03", List.of(
+                new Result(FETCH, State.TODO, 1, 2, "b: broke", List.of("b: broke", "c: skipped (no JDK 21)"), List.of("a"), List.of("c"))),
+                Expectation.PASS);
 
-        Report report = ExerciseResults.check(root, "solutions/03", Expectation.PASS);
-
-        assertThat(report.summary()).isEqualTo("solutions/03: 3 tests, 2 of them not passing");
+        assertThat(report.summary()).isEqualTo("chapters/03: 3 exercise tests, 2 of them not passing");
         assertThat(report.problems()).containsExactly(
-                "solutions/03: demo.FetchTest.b failed, expected to pass",
-                "solutions/03: demo.FetchTest.c was skipped, expected to pass");
+                "chapters/03: 3.1 c was skipped, expected to pass",
+                "chapters/03: 3.1 b: broke, expected to pass");
     }
 
     @Test
-    @DisplayName("no reports at all is a problem for either expectation")
-    void noReports() throws IOException {
-        assertThat(ExerciseResults.check(root, "chapters/03", Expectation.FAIL).problems()).hasSize(1);
-        report("chapters/03", "demo.EmptyTest");
-        assertThat(ExerciseResults.check(root, "chapters/03", Expectation.PASS).problems())
-                .containsExactly("chapters/03: no test results in chapters/03/target/surefire-reports (run the tests first)");
+    @DisplayName("an exercise whose tests did not compile or did not run is a problem for either expectation")
+    void notRun() {
+        List<Result> results = List.of(new Result(FETCH, State.NOT_COMPILED, 0, 0, "test class demo.FetchTest is not compiled"));
+        assertThat(ExerciseResults.judge("chapters/03", results, Expectation.FAIL).problems())
+                .containsExactly("chapters/03: 3.1: test class demo.FetchTest is not compiled");
+        assertThat(ExerciseResults.judge("chapters/03", results, Expectation.PASS).problems()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("the tests run as ./course check runs them: the fixture's stub fails, its solution passes")
+    void runsTheCompiledTests() throws Exception {
+        FixtureCourse.create(root);
+        FixtureCourse.javac().compile(root, ExerciseCatalog.load(root).chapters().subList(0, 1));
+        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.FAIL).problems()).isEmpty();
+        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.PASS).problems()).hasSize(1);
+
+        FixtureCourse.write(root, FixtureCourse.STUB_FILE, FixtureCourse.SOLVED);
+        FixtureCourse.javac().compile(root, ExerciseCatalog.load(root).chapters().subList(0, 1));
+        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.PASS).problems()).isEmpty();
+        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.FAIL).problems())
+                .singleElement().asString().endsWith("passed, expected to fail");
+    }
+
+    @Test
+    @DisplayName("a module that was not compiled is a problem, not an empty success")
+    void notCompiled() throws Exception {
+        FixtureCourse.create(root);
+        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.PASS).problems())
+                .containsExactly("chapters/01: not compiled (run mvn test-compile in it first)");
     }
 }

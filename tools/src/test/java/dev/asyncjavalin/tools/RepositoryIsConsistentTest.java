@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,27 @@ class RepositoryIsConsistentTest {
     @DisplayName("every exercise has at least two wrong answers in wrong-answers/, each naming a real exercise")
     void wrongAnswersCoverEveryExercise() throws IOException {
         assertNoProblems(WrongAnswers.check(ROOT));
+    }
+
+    @Test
+    @DisplayName("every chapter has 3-5 required exercises, one of them a build-it from chapter 02 on, and one stretch")
+    void everyChapterGrowsFromWarmUpToBuildIt() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (ExerciseCatalog.Chapter chapter : ExerciseCatalog.load(ROOT).chapters()) {
+            List<ExerciseCatalog.Exercise> required = chapter.exercises().stream().filter(exercise -> !exercise.isStretch()).toList();
+            long buildIts = required.stream().filter(exercise -> exercise.level().equals("build-it")).count();
+            long stretch = chapter.exercises().size() - required.size();
+            if (required.size() < 3 || required.size() > 5) {
+                problems.add("chapter " + chapter.number() + " has " + required.size() + " required exercises; give it 3 to 5");
+            }
+            if (!chapter.number().equals("01") && buildIts != 1) {
+                problems.add("chapter " + chapter.number() + " has " + buildIts + " build-it exercises; give it one");
+            }
+            if (stretch != 1) {
+                problems.add("chapter " + chapter.number() + " has " + stretch + " stretch exercises; give it one");
+            }
+        }
+        assertNoProblems(problems);
     }
 
     private static void assertNoProblems(List<String> problems) {

@@ -23,7 +23,7 @@ class WrongAnswersTest {
             ---
                     ctx.async(() -> ctx.result(load().join()));
             """;
-    private static final Exercise EXERCISE = new Exercise("4.2", "title", "chapters/04/App.java", List.of("T"), List.of());
+    private static final Exercise EXERCISE = new Exercise("4.2", "title", "core", "chapters/04/App.java", List.of("T"), List.of());
 
     @Test
     @DisplayName("a wrong answer file gives its exercise, why, expected message and body")
