@@ -1,5 +1,6 @@
 package dev.asyncjavalin.slides;
 
+import dev.asyncjavalin.tools.Problem;
 import dev.asyncjavalin.tools.Snippets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import org.commonmark.renderer.html.HtmlWriter;
  *   <li>A line holding only {@code ---} (outside a code block) ends one slide and starts the next.</li>
  *   <li>{@code <!-- include: path#tag -->}, a fenced block and {@code <!-- end include -->} show code
  *       from a chapter's sources, exactly as in the READMEs; {@code snippets sync} fills the block.
- *       An include that {@link Snippets#check} reports (missing file or tag, stale or empty copy)
+ *       An include that {@link Snippets#problems} reports (missing file or tag, stale or empty copy)
  *       becomes a visible {@code .unresolved-include} box, which the browser check fails on.</li>
  *   <li>{@code ![what it shows](diagrams/name.svg)} puts that SVG file into the page itself, so a
  *       deck needs nothing but its one HTML file; a PNG becomes a {@code data:} URL.</li>
@@ -43,8 +44,6 @@ final class DeckReader {
 
     private static final Pattern INCLUDE = Pattern.compile("^\\s*<!--\\s*include:\\s*(\\S+)\\s*-->\\s*$");
     private static final Pattern END_INCLUDE = Pattern.compile("^\\s*<!--\\s*end include\\s*-->\\s*$");
-    /** How {@link Snippets#check} reports a problem: {@code file.md:line: message}. */
-    private static final Pattern PROBLEM = Pattern.compile("^(.+?):(\\d+): (.*)$");
     private static final Pattern TITLE = Pattern.compile("^#\\s+(.+?)\\s*$");
     private static final Pattern XMLNS = Pattern.compile("\\s+xmlns(:\\w+)?=\"[^\"]*\"");
 
@@ -74,11 +73,8 @@ final class DeckReader {
      */
     private static Map<String, Map<Integer, String>> includeProblems(Path decksDirectory) throws IOException {
         Map<String, Map<Integer, String>> byFile = new HashMap<>();
-        for (String problem : Snippets.check(decksDirectory)) {
-            Matcher at = PROBLEM.matcher(problem);
-            if (at.matches()) {
-                byFile.computeIfAbsent(at.group(1), f -> new HashMap<>()).put(Integer.parseInt(at.group(2)), at.group(3));
-            }
+        for (Problem problem : Snippets.problems(decksDirectory)) {
+            byFile.computeIfAbsent(problem.file(), f -> new HashMap<>()).put(problem.line(), problem.message());
         }
         return byFile;
     }

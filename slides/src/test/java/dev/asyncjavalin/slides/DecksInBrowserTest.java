@@ -28,6 +28,8 @@ class DecksInBrowserTest {
 
     private static final Path SCREENSHOTS = BuiltDecks.MODULE.resolve("target/screenshots");
     /** The deliberately broken test decks' screenshots, apart from the course's own. */
+    /** {@code -Dslides.screenshots}: a picture of every slide, for a look at the decks; otherwise only of slides with a problem. */
+    private static final boolean EVERY_SLIDE = Boolean.getBoolean("slides.screenshots");
     private static final Path TEST_SCREENSHOTS = BuiltDecks.MODULE.resolve("target/screenshots/test-decks");
     private static final Path TEST_DECKS = BuiltDecks.MODULE.resolve("src/test/decks");
 
@@ -81,11 +83,11 @@ class DecksInBrowserTest {
         List<DynamicTest> decks = new ArrayList<>();
         for (Path page : BuiltDecks.deckPages()) {
             decks.add(DynamicTest.dynamicTest(page.getFileName().toString(), () -> {
-                BrowserCheck.Report report = browser.check(page, SCREENSHOTS);
+                BrowserCheck.Report report = browser.check(page, SCREENSHOTS, EVERY_SLIDE);
 
                 assertThat(report.problems()).as("problems in %s", report.page()).isEmpty();
                 assertThat(report.slides()).isPositive();
-                assertThat(report.screenshots()).hasSize(report.slides()).allMatch(Files::isRegularFile);
+                assertThat(report.screenshots()).hasSize(EVERY_SLIDE ? report.slides() : 0).allMatch(Files::isRegularFile);
                 System.out.printf("%s: %d slides, %d screenshots in %s%n", report.page(), report.slides(), report.screenshots().size(), SCREENSHOTS);
             }));
         }
@@ -98,10 +100,13 @@ class DecksInBrowserTest {
         Path pages = scratch.resolve("overflow-pages");
         RenderDecks.render(TEST_DECKS, pages);
 
-        BrowserCheck.Report report = browser.check(pages.resolve("overflow.html"), TEST_SCREENSHOTS);
+        BrowserCheck.Report report = browser.check(pages.resolve("overflow.html"), TEST_SCREENSHOTS, false);
 
         assertThat(report.problems()).singleElement().asString()
                 .startsWith("overflow.html slide 2: content overflows the 16:9 frame");
+        assertThat(report.screenshots()).as("a picture of the slide with the problem, and of no other")
+                .singleElement().satisfies(shot -> assertThat(shot.getFileName()).hasToString("overflow-02.png"))
+                .matches(Files::isRegularFile);
     }
 
     @Test
@@ -121,7 +126,7 @@ class DecksInBrowserTest {
         Path pages = scratch.resolve("unresolved-pages");
         RenderDecks.render(decks, pages);
 
-        BrowserCheck.Report report = browser.check(pages.resolve("unresolved.html"), TEST_SCREENSHOTS);
+        BrowserCheck.Report report = browser.check(pages.resolve("unresolved.html"), TEST_SCREENSHOTS, false);
 
         assertThat(report.problems()).singleElement().asString()
                 .startsWith("unresolved.html slide 1: Unresolved: Source.java#gone: no line with tag::gone[] in Source.java");
@@ -133,7 +138,7 @@ class DecksInBrowserTest {
         Path pages = scratch.resolve("script-error-pages");
         RenderDecks.render(TEST_DECKS, pages);
 
-        BrowserCheck.Report report = browser.check(pages.resolve("script-error.html"), TEST_SCREENSHOTS);
+        BrowserCheck.Report report = browser.check(pages.resolve("script-error.html"), TEST_SCREENSHOTS, false);
 
         assertThat(report.problems()).singleElement().asString()
                 .startsWith("script-error.html: JavaScript error:")
@@ -146,7 +151,7 @@ class DecksInBrowserTest {
         Path pages = scratch.resolve("remote-asset-pages");
         RenderDecks.render(TEST_DECKS, pages);
 
-        BrowserCheck.Report report = browser.check(pages.resolve("remote-asset.html"), TEST_SCREENSHOTS);
+        BrowserCheck.Report report = browser.check(pages.resolve("remote-asset.html"), TEST_SCREENSHOTS, false);
 
         assertThat(report.problems()).singleElement().asString()
                 .startsWith("remote-asset.html: JavaScript error:")
