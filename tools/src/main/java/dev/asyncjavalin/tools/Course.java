@@ -266,7 +266,8 @@ public final class Course implements Callable<Integer> {
         }
         try (ChapterWatch watch = new ChapterWatch(root.resolve(chapter.directory()).resolve("src"))) {
             while (true) {
-                check(chapter);
+                // each check in a JVM of its own: a failing test's leftover server ends with it
+                FreshJvm.run(root, Course.class, List.of("check", chapter.number()));
                 out.println();
                 out.println("Watching " + chapter.directory() + "/src for changes (Ctrl+C to stop) ...");
                 Set<Path> changed = watch.awaitChange();

@@ -1,0 +1,64 @@
+package dev.asyncjavalin.tools;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a main class in a JVM of its own, on this JVM's class path, and waits for it. {@code watch}
+ * checks a chapter again and again: in one JVM, every server a failing test left running (JUnit's
+ * JavalinTest stops its app only when the test passes) would pile up, with its port and threads.
+ * A check in a fresh JVM takes everything it started with it when it exits.
+ */
+final class FreshJvm {
+
+    private FreshJvm() {
+    }
+
+    /** The child's exit status; its output goes where this JVM's goes. */
+    static int run(Path directory, Class<?> mainClass, List<String> args) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(command(mainClass, args)).directory(directory.toFile()).inheritIO().start();
+        try {
+            return child.waitFor();
+        } finally {
+            child.destroy(); // when this JVM is interrupted (Ctrl+C), the child goes too
+        }
+    }
+
+    static List<String> command(Class<?> mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // CI's Maven runs with a local repository of its own: the child's Maven builds must use it too
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null) {
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
+        command.add("-cp");
+        command.add(classPath(mainClass));
+        command.add(mainClass.getName());
+        command.addAll(args);
+        return command;
+    }
+
+    /** Under {@code mvn exec:java} the class path is the plugin's class loader's, not java.class.path. */
+    private static String classPath(Class<?> mainClass) {
+        if (mainClass.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException("not a file on the class path: " + url, e);
+                }
+            }
+            return entries.stream().collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+}
