@@ -1,24 +1,20 @@
 package dev.asyncjavalin.ch09;
 
 import dev.asyncjavalin.lab.DaemonThreads;
+import dev.asyncjavalin.lab.pages.JdkPageBody;
 import dev.asyncjavalin.lab.pages.Outcome;
 import dev.asyncjavalin.lab.pages.PageReader;
 import dev.asyncjavalin.lab.pages.PageResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -70,13 +66,13 @@ final class EventLoopModel implements AutoCloseable {
         // the row is made where the answer's last bytes are read, on one of the client's threads: the future
         // sendAsync returns completes one hand-off later, on CompletableFuture's default executor, which on
         // 2 cores is one thread (JDK 25) or a new thread per answer (JDK 17), and would make every page there
-        client.sendAsync(request, answer -> new RowReader(url, answer.statusCode(), started, row))
+        client.sendAsync(request, answer -> new JdkPageBody(url, answer, started, row))
                 .whenComplete((answered, failure) -> {
                     if (failure != null) {
-                        row.complete(failed(url, failure, started)); // no answer (refused, timeout): no RowReader saw it end
+                        row.completeExceptionally(failure); // no answer (refused, timeout): no body saw it end
                     }
                 });
-        return row;
+        return row.exceptionally(failure -> failed(url, failure, started));
     }
     // end::fetchAll[]
 
@@ -107,72 +103,5 @@ final class EventLoopModel implements AutoCloseable {
             return PageResult.failed(url, Outcome.of(io), Outcome.detail(io), elapsed);
         }
         return PageResult.failed(url, Outcome.CONNECTION_LOST, String.valueOf(cause.getMessage()), elapsed);
-    }
-
-    /**
-     * Reads one answer's body as its bytes arrive, no further than one chunk past the course's limit,
-     * and completes the page's row when it ends.
-     */
-    private final class RowReader implements HttpResponse.BodySubscriber<Void> {
-
-        private final String url;
-        private final int code;
-        private final long started;
-        private final CompletableFuture<PageResult> row;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        RowReader(String url, int code, long started, CompletableFuture<PageResult> row) {
-            this.url = url;
-            this.code = code;
-            this.started = started;
-            this.row = row;
-        }
-
-        @Override
-        public CompletionStage<Void> getBody() {
-            return row.thenApply(done -> null);
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (row.isDone()) {
-                return; // too large already
-            }
-            for (ByteBuffer buffer : buffers) {
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-            if (bytes.size() > PageReader.MAX_BODY_BYTES) {
-                subscription.cancel(); // the client drops the connection instead of reading on
-                row.complete(new PageResult(url, Outcome.TOO_LARGE, code, "", "body larger than " + PageReader.MAX_BODY_BYTES / 1024
-                        + " KiB, not read", PageReader.since(started)));
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            row.complete(failed(url, failure, started));
-        }
-
-        @Override
-        public void onComplete() {
-            Duration elapsed = PageReader.since(started);
-            if (code >= 300 && code < 400) {
-                row.complete(new PageResult(url, Outcome.REDIRECTED, code, "", "redirected, not followed", elapsed));
-                return;
-            }
-            boolean ok = code >= 200 && code < 300;
-            String title = PageReader.titleOf(bytes.toString(StandardCharsets.UTF_8));
-            row.complete(new PageResult(url, ok ? Outcome.OK : Outcome.HTTP_ERROR, code, title, ok ? "" : "upstream answered HTTP " + code,
-                    elapsed));
-        }
     }
 }
