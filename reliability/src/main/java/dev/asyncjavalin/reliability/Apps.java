@@ -2,6 +2,7 @@ package dev.asyncjavalin.reliability;
 
 import dev.asyncjavalin.lab.UpstreamUrls;
 import io.javalin.Javalin;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -44,17 +45,26 @@ final class Apps {
         return started(dev.asyncjavalin.ch05.App.create(urls, dev.asyncjavalin.ch05.App.Options.defaults(webhook).withDatabase(jdbcUrl)));
     }
 
-    /** Chapter 08 with its default settings; its factory is package-private (the launcher is its only caller). */
-    static Javalin chapter08() {
+    /**
+     * Chapter 08 with its job queue on (the {@code /queue/jobs} routes), on an in-memory H2 database and
+     * with no workers: the campaign sends requests, and a job it enqueues needs no CPU to sit there.
+     */
+    static Javalin chapter08WithQueue() {
         try {
             Class<?> settings = Class.forName("dev.asyncjavalin.ch08.Settings");
+            Class<?> queueSettings = Class.forName("dev.asyncjavalin.ch08.QueueSettings");
+            Constructor<?> queue = queueSettings.getDeclaredConstructor(String.class, boolean.class, int.class, int.class);
+            queue.setAccessible(true);
             Method defaults = settings.getDeclaredMethod("defaults");
             defaults.setAccessible(true);
+            Method withQueue = settings.getDeclaredMethod("withQueue", queueSettings);
+            withQueue.setAccessible(true);
+            Object onH2 = queue.newInstance("jdbc:h2:mem:campaign-queue-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", false, 0, 0);
             Method create = dev.asyncjavalin.ch08.App.class.getDeclaredMethod("create", settings);
             create.setAccessible(true);
-            return started((Javalin) create.invoke(null, defaults.invoke(null)));
+            return started((Javalin) create.invoke(null, withQueue.invoke(defaults.invoke(null), onH2)));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("chapter 08's App.create(Settings) has changed: " + e, e);
+            throw new IllegalStateException("chapter 08's Settings, QueueSettings or App.create has changed: " + e, e);
         }
     }
 

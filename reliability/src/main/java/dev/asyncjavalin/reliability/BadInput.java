@@ -107,7 +107,7 @@ final class BadInput {
             apps.put("03", () -> Apps.chapter03(upstream.urls()));
             apps.put("04", () -> Apps.chapter04(upstream.urls()));
             apps.put("05", () -> Apps.chapter05(upstream.urls(), "http://127.0.0.1:9/alerts")); // port 9: alerts go nowhere, fast
-            apps.put("08", Apps::chapter08);
+            apps.put("08", Apps::chapter08WithQueue); // every route of chapter 08, /queue/jobs included
             for (Map.Entry<String, Supplier<Javalin>> chapter : apps.entrySet()) {
                 Javalin app = chapter.getValue().get();
                 try {
@@ -191,6 +191,9 @@ final class BadInput {
         all.add(new Parameter("08", "POST", "/jobs", "steps", Place.QUERY, true, none));
         all.add(new Parameter("08", "POST", "/jobs", "fail_at", Place.QUERY, true, none));
         all.add(new Parameter("08", "GET", "/jobs/{id}", "id", Place.PATH, true, none));
+        all.add(new Parameter("08", "POST", "/queue/jobs", "steps", Place.QUERY, true, none));
+        all.add(new Parameter("08", "POST", "/queue/jobs", "fail_at", Place.QUERY, true, none));
+        all.add(new Parameter("08", "GET", "/queue/jobs/{id}", "id", Place.PATH, false, none)); // a UUID, not a number
         return all;
     }
 

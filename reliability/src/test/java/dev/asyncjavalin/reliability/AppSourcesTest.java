@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,6 +27,8 @@ class AppSourcesTest {
     /** {@code ctx.queryParam("x")}, {@code queryParamAsClass("x", ...)}, {@code Lab.wholeNumber(ctx, "x", ...)}, {@code pathParam("x")}. */
     private static final Pattern PARAMETER = Pattern.compile(
             "(?:queryParam|queryParamAsClass|pathParam)\\(\"([A-Za-z_]+)\"|Lab\\.(?:wholeNumber|milliseconds)\\(ctx, \"([A-Za-z_]+)\"");
+    /** {@code config.routes.get("/jobs/{id}", ...)}: a route with a path parameter, and its method. */
+    private static final Pattern PATH_PARAMETER_ROUTE = Pattern.compile("config\\.routes\\.([a-z]+)\\(\"([^\"]*\\{[^\"]+)\"");
     private static final Pattern KEYED_ROUTE = Pattern.compile("config\\.routes\\.[a-z]+\\(\"([^\"]+)\"[^\\n]*Access\\.USER\\)");
 
     private static String sources(String chapter) throws IOException {
@@ -56,6 +59,21 @@ class AppSourcesTest {
 
         assertThat(read).as("parameters chapter %s reads", chapter).isNotEmpty();
         assertThat(tried).as("parameters the campaign tries on chapter %s", chapter).containsAll(read);
+    }
+
+    @ParameterizedTest(name = "chapter {0}: every route with a path parameter gets the bad values there")
+    @ValueSource(strings = {"01", "03", "04", "05", "08"})
+    void everyPathParameterRouteIsTried(String chapter) throws IOException {
+        Set<String> routes = new TreeSet<>();
+        Matcher route = PATH_PARAMETER_ROUTE.matcher(sources(chapter));
+        while (route.find()) {
+            routes.add(route.group(1).toUpperCase(Locale.ROOT) + " " + route.group(2));
+        }
+        Set<String> tried = BadInput.parameters("X-Api-Key: k").stream()
+                .filter(p -> p.chapter().equals(chapter) && p.place() == BadInput.Place.PATH)
+                .map(p -> p.method() + " " + p.path()).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(tried).as("routes with a path parameter the campaign tries on chapter %s", chapter).containsAll(routes);
     }
 
     @Test
