@@ -1,5 +1,8 @@
 package dev.asyncjavalin.ch09;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 /** The five ways of serving a request that fetches pages, one per chapter that built one. */
 public enum Model {
     SYNC("sync", "/sync_get_urls", "02", "one call after another, on the request thread"),
@@ -36,6 +39,11 @@ public enum Model {
     /** One line on what a request does. */
     public String how() {
         return how;
+    }
+
+    /** The models this JVM can run, in the order of the course. */
+    static List<Model> runningHere() {
+        return Stream.of(values()).filter(Model::runsHere).toList();
     }
 
     /** Whether this JVM can run the model; only virtual threads need JDK 21+. */
