@@ -121,11 +121,19 @@ class Exercise72InFlightLimitTest {
     @Test
     @DisplayName("a call cancelled by the deadline while it waits for a permit never starts")
     void aCancelledWaitStartsNothing() throws InterruptedException {
-        // the fake holds every call until its thread is interrupted, and gives up on its own after 3 s:
-        // a call that ends that way was started after the deadline had cancelled it
+        // the first call takes the one permit and keeps it past its own cancel, until another call arrives
+        // (it had no permit) or for at most 1 s: so the deadline cancels the other two while they still wait
+        // for the permit, however its cancels are ordered. Any later call is held until its thread is
+        // interrupted, and gives up on its own after 3 s: a call that ends that way ran on after its cancel.
+        CountDownLatch anotherArrived = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
         List<Integer> notInterrupted = new CopyOnWriteArrayList<>();
         FakeUpstream.Behaviour holdUntilInterrupted = arrival -> {
+            if (arrival == 1) {
+                holdPastCancel(anotherArrived, Duration.ofSeconds(1));
+                return 504;
+            }
+            anotherArrived.countDown();
             if (!never.await(3, TimeUnit.SECONDS)) {
                 notInterrupted.add(arrival);
             }
@@ -139,6 +147,22 @@ class Exercise72InFlightLimitTest {
                     + "waiting for a permit when it passed): an InterruptedException from acquire() ends the call, so let it "
                     + "propagate instead of catching it").isEmpty();
             assertThat(rows).extracting(PageResult::status).as("Exercise 7.2: rows at the deadline").containsOnly("timeout");
+        }
+    }
+
+    /** Waits for {@code latch} for at most {@code limit}, deaf to interrupts meanwhile; keeps an interrupt for the caller. */
+    private static void holdPastCancel(CountDownLatch latch, Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        boolean interrupted = false;
+        while (latch.getCount() > 0 && System.nanoTime() < until) {
+            try {
+                latch.await(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true; // the deadline's cancel: noted, and answered only once the others have had theirs
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
