@@ -70,8 +70,7 @@ public final class JdkPageBody implements HttpResponse.BodySubscriber<PageResult
         }
         if (bytes.size() > PageReader.MAX_BODY_BYTES) {
             subscription.cancel(); // the client drops the connection instead of reading on
-            row.complete(new PageResult(url, Outcome.TOO_LARGE, code, "",
-                    "body larger than " + PageReader.MAX_BODY_BYTES / 1024 + " KiB, not read", PageReader.since(startedNanos)));
+            row.complete(PageReader.tooLarge(url, code, PageReader.since(startedNanos)));
         }
     }
 
@@ -84,25 +83,21 @@ public final class JdkPageBody implements HttpResponse.BodySubscriber<PageResult
     public void onComplete() {
         Duration elapsed = PageReader.since(startedNanos);
         if (code >= 300 && code < 400) {
-            row.complete(new PageResult(url, Outcome.REDIRECTED, code, "", redirectDetail(), elapsed));
-            return;
+            row.complete(PageReader.redirected(url, code, location, hostOf(location), elapsed));
+        } else {
+            row.complete(PageReader.answered(url, code, bytes.toString(StandardCharsets.UTF_8), elapsed));
         }
-        boolean ok = code >= 200 && code < 300;
-        String title = PageReader.titleOf(bytes.toString(StandardCharsets.UTF_8));
-        row.complete(new PageResult(url, ok ? Outcome.OK : Outcome.HTTP_ERROR, code, title, ok ? "" : "upstream answered HTTP " + code, elapsed));
     }
 
-    /** The same words as {@link PageReader}'s: where the redirect points, by host, and that it was not followed. */
-    private String redirectDetail() {
+    /** The host a Location points to, resolved against the page's URL; null when it is not a URL. */
+    private String hostOf(String location) {
         if (location == null) {
-            return "HTTP " + code + " without a Location header";
+            return null;
         }
-        String host;
         try {
-            host = URI.create(url).resolve(location).getHost();
+            return URI.create(url).resolve(location).getHost();
         } catch (IllegalArgumentException notAUrl) {
-            host = null;
+            return null;
         }
-        return "redirected to " + (host == null ? "an address that is not a URL" : host) + ", not followed";
     }
 }

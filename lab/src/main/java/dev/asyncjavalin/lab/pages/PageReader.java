@@ -25,31 +25,41 @@ public final class PageReader {
      */
     public static PageResult read(String url, Response response, long startNanos) throws IOException {
         if (response.isRedirect()) {
-            return new PageResult(url, Outcome.REDIRECTED, response.code(), "", redirectDetail(response), since(startNanos));
+            String location = response.header("Location");
+            HttpUrl target = location == null ? null : response.request().url().resolve(location);
+            return redirected(url, response.code(), location, target == null ? null : target.host(), since(startNanos));
         }
         BufferedSource source = response.body().source();
         boolean tooLarge = source.request(MAX_BODY_BYTES + 1);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration elapsed = since(startNanos);
         if (tooLarge) {
-            return new PageResult(url, Outcome.TOO_LARGE, response.code(), "",
-                    "body larger than " + MAX_BODY_BYTES / 1024 + " KiB, not read", elapsed);
+            return tooLarge(url, response.code(), elapsed);
         }
         Buffer body = source.getBuffer();
-        String html = body.readString(StandardCharsets.UTF_8);
-        Outcome outcome = response.isSuccessful() ? Outcome.OK : Outcome.HTTP_ERROR;
-        String detail = response.isSuccessful() ? "" : "upstream answered HTTP " + response.code();
-        return new PageResult(url, outcome, response.code(), titleOf(html), detail, elapsed);
+        return answered(url, response.code(), body.readString(StandardCharsets.UTF_8), elapsed);
     }
 
-    /** Where a redirect points, by host: the row says where the app was sent, and that it did not go. */
-    private static String redirectDetail(Response response) {
-        String location = response.header("Location");
-        if (location == null) {
-            return "HTTP " + response.code() + " without a Location header";
-        }
-        HttpUrl target = response.request().url().resolve(location);
-        String where = target == null ? "an address that is not a URL" : target.host();
-        return "redirected to " + where + ", not followed";
+    // the rows, in the same words whichever client read the answer (this reader for OkHttp, JdkPageBody for the JDK's)
+
+    /** A whole body: a 2xx is a page with its title, anything else an HTTP error. */
+    static PageResult answered(String url, int code, String html, Duration elapsed) {
+        boolean ok = code >= 200 && code < 300;
+        return new PageResult(url, ok ? Outcome.OK : Outcome.HTTP_ERROR, code, titleOf(html), ok ? "" : "upstream answered HTTP " + code, elapsed);
+    }
+
+    /** A body past the limit: none of it is kept. */
+    static PageResult tooLarge(String url, int code, Duration elapsed) {
+        return new PageResult(url, Outcome.TOO_LARGE, code, "", "body larger than " + MAX_BODY_BYTES / 1024 + " KiB, not read", elapsed);
+    }
+
+    /**
+     * A redirect, not followed; the row says where the app was sent, by host. {@code location} null:
+     * no Location header; {@code host} null: a Location that is not a URL.
+     */
+    static PageResult redirected(String url, int code, String location, String host, Duration elapsed) {
+        String detail = location == null ? "HTTP " + code + " without a Location header"
+                : "redirected to " + (host == null ? "an address that is not a URL" : host) + ", not followed";
+        return new PageResult(url, Outcome.REDIRECTED, code, "", detail, elapsed);
     }
 
     /**
