@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /** The settings every chapter app shares, so that each chapter's {@code App} shows only its lesson. */
@@ -32,6 +33,13 @@ public final class Lab {
 
     /** How long a stopping app lets in-flight requests finish. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How many new connections the operating system may hold for the app before it accepts them.
+     * Jetty passes 0, and the JDK turns 0 into 50: a burst of more new clients than that has the
+     * rest of their connection requests dropped, and each of those clients waits a whole second
+     * for TCP to ask again. Linux caps the number at net.core.somaxconn (4096 on recent kernels).
+     */
+    public static final int ACCEPT_QUEUE = 1024;
 
     private Lab() {
     }
@@ -53,6 +61,7 @@ public final class Lab {
             // requests Jetty refuses itself: a plain sentence (PlainErrors), a 503 while stopping
             server.setErrorHandler(GracefulStop.errorPageWhileStopping(server));
             server.addEventListener(closeIdleConnectionsPromptlyOnStop());
+            server.addEventListener(longAcceptQueue());
         });
         config.fileRenderer(jte(templatePackage));
         config.staticFiles.add("/dev/asyncjavalin/lab/static", Location.CLASSPATH);
@@ -122,6 +131,20 @@ public final class Lab {
      * Requests in flight still get {@link #STOP_TIMEOUT} to finish. Set once started, since Javalin
      * adds its connector at start.
      */
+    /** Sets {@link #ACCEPT_QUEUE} on every connector, the chapter's own included, before it opens its port. */
+    private static LifeCycle.Listener longAcceptQueue() {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (Connector connector : ((Server) event).getConnectors()) {
+                    if (connector instanceof ServerConnector listening) {
+                        listening.setAcceptQueueSize(ACCEPT_QUEUE);
+                    }
+                }
+            }
+        };
+    }
+
     private static LifeCycle.Listener closeIdleConnectionsPromptlyOnStop() {
         return new LifeCycle.Listener() {
             @Override
