@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.UpstreamUrls;
+import dev.asyncjavalin.lab.testing.PageChecks;
 import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
@@ -25,22 +26,14 @@ class AppTest {
     @Test
     @DisplayName("the home page links every route of the chapter")
     void homeListsRoutes() {
-        JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            assertThat(client.get("/").body().string()).contains("href=\"/sync_get_urls\"", "href=\"/async_get_urls_v1\"", "href=\"/compare\"");
-        });
+        PageChecks.homeLinks(App.create(upstream.urls()), "/sync_get_urls", "/async_get_urls_v1", "/compare");
     }
 
     @Test
     @DisplayName("/async_get_urls_v1 lists every page, in the order asked, with status and time")
     void concurrentPageKeepsOrder() {
-        JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            var response = client.get("/async_get_urls_v1");
-            String html = response.body().string();
-            assertThat(response.code()).isEqualTo(200);
-            assertThat(ResultRows.in(html)).extracting(ResultRows.Row::url).containsExactlyElementsOf(upstream.recipeUrls());
-            assertThat(ResultRows.statuses(html)).containsOnly("200");
-            assertThat(html).contains("URLs:", "Recipe 3: Ratatouille", "Total: <strong>");
-        });
+        String html = PageChecks.listsEveryPageInOrder(App.create(upstream.urls()), upstream, "/async_get_urls_v1");
+        assertThat(html).contains("URLs:", "Recipe 3: Ratatouille", "Total: <strong>");
     }
 
     @Test
@@ -81,21 +74,13 @@ class AppTest {
     @Test
     @DisplayName("a <script> in an upstream title is shown as text, never run")
     void upstreamContentIsEscaped() {
-        UpstreamUrls scriptOnly = UpstreamUrls.of(List.of(upstream.url("/script")));
-        JavalinTest.test(App.create(scriptOnly), (server, client) -> {
-            String html = client.get("/async_get_urls_v1").body().string();
-            assertThat(html).contains("&lt;script&gt;alert(").doesNotContain("<script>");
-        });
+        PageChecks.escapesUpstreamTitles(App::create, upstream, "/async_get_urls_v1");
     }
 
     @Test
     @DisplayName("?set= accepts 'pages' or 'faults' and explains anything else with a 400")
     void badSetIsExplained() {
-        JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            var response = client.get("/async_get_urls_v1?set=everything");
-            assertThat(response.code()).isEqualTo(400);
-            assertThat(response.body().string()).contains("'set'", "'pages' or 'faults'");
-        });
+        PageChecks.explainsBadSet(App.create(upstream.urls()), "/async_get_urls_v1");
         JavalinTest.test(App.create(UpstreamUrls.of(Collections.nCopies(1, upstream.url("/recipes/1")))), (server, client) ->
                 assertThat(client.get("/sync_get_urls?set=faults").code()).isEqualTo(400));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.UpstreamUrls;
+import dev.asyncjavalin.lab.testing.PageChecks;
 import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
@@ -25,24 +26,15 @@ class AppTest {
     @Test
     @DisplayName("the home page links every route of the chapter")
     void homeListsRoutes() {
-        JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            assertThat(client.get("/").body().string()).contains(
-                    "href=\"/async_get_urls_v1\"", "href=\"/async_get_urls_v2\"", "href=\"/strict_get_urls?set=faults\"",
-                    "href=\"/data_blocking\"", "href=\"/data\"", "href=\"/threads\"");
-        });
+        PageChecks.homeLinks(App.create(upstream.urls()),
+                "/async_get_urls_v1", "/async_get_urls_v2", "/strict_get_urls?set=faults", "/data_blocking", "/data", "/threads");
     }
 
     @Test
     @DisplayName("/async_get_urls_v2 lists every page, in the order asked, with status and time")
     void asyncPageKeepsOrder() {
-        JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            var response = client.get("/async_get_urls_v2");
-            String html = response.body().string();
-            assertThat(response.code()).isEqualTo(200);
-            assertThat(ResultRows.in(html)).extracting(ResultRows.Row::url).containsExactlyElementsOf(upstream.recipeUrls());
-            assertThat(ResultRows.statuses(html)).containsOnly("200");
-            assertThat(html).contains("URLs:", "Recipe 3: Ratatouille", "The handler ran on <code>request-");
-        });
+        String html = PageChecks.listsEveryPageInOrder(App.create(upstream.urls()), upstream, "/async_get_urls_v2");
+        assertThat(html).contains("URLs:", "Recipe 3: Ratatouille", "The handler ran on <code>request-");
     }
 
     @Test
@@ -75,40 +67,20 @@ class AppTest {
     @Test
     @DisplayName("a <script> in an upstream title is shown as text, never run")
     void upstreamContentIsEscaped() {
-        UpstreamUrls scriptOnly = UpstreamUrls.of(List.of(upstream.url("/script")));
-        JavalinTest.test(App.create(scriptOnly), (server, client) -> {
-            String html = client.get("/async_get_urls_v2").body().string();
-            assertThat(html).contains("&lt;script&gt;alert(").doesNotContain("<script>");
-        });
+        PageChecks.escapesUpstreamTitles(App::create, upstream, "/async_get_urls_v2");
     }
 
     @Test
     @DisplayName("?set= accepts 'pages' or 'faults' and explains anything else with a 400")
     void badSetIsExplained() {
-        JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            var response = client.get("/async_get_urls_v2?set=everything");
-            assertThat(response.code()).isEqualTo(400);
-            assertThat(response.body().string()).contains("'set'", "'pages' or 'faults'");
-        });
+        PageChecks.explainsBadSet(App.create(upstream.urls()), "/async_get_urls_v2");
     }
 
-    // tag::deadlineValidation[]
     @Test
     @DisplayName("?deadline_ms= must be a whole number of milliseconds from 10 to 3000, or the answer is a 400 naming it")
     void badDeadlineIsExplained() {
-        JavalinTest.test(App.create(upstream.urls()), (server, client) -> {
-            var notANumber = client.get("/async_get_urls_v2?deadline_ms=soon");
-            assertThat(notANumber.code()).isEqualTo(400);
-            assertThat(notANumber.body().string()).contains("Query parameter 'deadline_ms' must be a whole number, got 'soon'");
-
-            var tooShort = client.get("/async_get_urls_v2?deadline_ms=5");
-            assertThat(tooShort.code()).isEqualTo(400);
-            assertThat(tooShort.body().string()).contains("Query parameter 'deadline_ms' must be from 10 to 3000 (ms), got '5'");
-
-            assertThat(client.get("/async_get_urls_v2?deadline_ms=3001").code()).isEqualTo(400);
-        });
+        PageChecks.explainsBadDeadline(App.create(upstream.urls()), "/async_get_urls_v2", 10, 3_000);
     }
-    // end::deadlineValidation[]
 
     // tag::errorPage[]
     @Test

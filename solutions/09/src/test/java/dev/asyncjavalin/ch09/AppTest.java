@@ -3,6 +3,7 @@ package dev.asyncjavalin.ch09;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asyncjavalin.lab.SlowUpstream;
+import dev.asyncjavalin.lab.testing.PageChecks;
 import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
@@ -33,10 +34,8 @@ class AppTest {
     @Test
     @DisplayName("the home page links every model's route and the report")
     void homeListsRoutes() {
-        JavalinTest.test(App.create(upstream.urls(), settings()), (server, client) -> {
-            assertThat(client.get("/").body().string()).contains("href=\"/sync_get_urls\"", "href=\"/async_get_urls_v1\"",
-                    "href=\"/async_get_urls_v2\"", "href=\"/vthread_get_urls\"", "href=\"/event_loop_get_urls\"", "href=\"/report\"");
-        });
+        PageChecks.homeLinks(App.create(upstream.urls(), settings()),
+                "/sync_get_urls", "/async_get_urls_v1", "/async_get_urls_v2", "/vthread_get_urls", "/event_loop_get_urls", "/report");
     }
 
     @Test
@@ -99,11 +98,7 @@ class AppTest {
     @Test
     @DisplayName("?set= accepts 'pages' or 'faults' and explains anything else with a 400")
     void badSetIsExplained() {
-        JavalinTest.test(App.create(upstream.urls(), settings()), (server, client) -> {
-            var response = client.get("/async_get_urls_v2?set=everything");
-            assertThat(response.code()).isEqualTo(400);
-            assertThat(response.body().string()).contains("'set' must be 'pages' or 'faults'");
-        });
+        PageChecks.explainsBadSet(App.create(upstream.urls(), settings()), "/async_get_urls_v2");
     }
 
     @Test
