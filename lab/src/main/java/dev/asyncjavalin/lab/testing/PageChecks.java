@@ -6,6 +6,7 @@ import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.UpstreamUrls;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestCase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,9 +22,18 @@ public final class PageChecks {
     private PageChecks() {
     }
 
+    /** JavalinTest.test, and the app stopped even when the test fails (JavalinTest leaves a failed test's app running). */
+    private static void served(Javalin app, TestCase test) {
+        try {
+            JavalinTest.test(app, test);
+        } finally {
+            app.stop();
+        }
+    }
+
     /** The home page answers 200 and links each of {@code paths}, as {@code href="path"}. */
     public static void homeLinks(Javalin app, String... paths) {
-        JavalinTest.test(app, (server, client) -> {
+        served(app, (server, client) -> {
             var response = client.get("/");
             assertThat(response.code()).isEqualTo(200);
             assertThat(response.body().string()).contains(Arrays.stream(paths).map(path -> "href=\"" + path + "\"").toList());
@@ -36,7 +46,7 @@ public final class PageChecks {
      */
     public static String listsEveryPageInOrder(Javalin app, SlowUpstream upstream, String path) {
         AtomicReference<String> page = new AtomicReference<>();
-        JavalinTest.test(app, (server, client) -> {
+        served(app, (server, client) -> {
             var response = client.get(path);
             String html = response.body().string();
             assertThat(response.code()).as("GET " + path).isEqualTo(200);
@@ -49,7 +59,7 @@ public final class PageChecks {
 
     /** A {@code <script>} in an upstream page's title is text on {@code path}'s page, never markup. */
     public static void escapesUpstreamTitles(Function<UpstreamUrls, Javalin> app, SlowUpstream upstream, String path) {
-        JavalinTest.test(app.apply(UpstreamUrls.of(List.of(upstream.url("/script")))), (server, client) -> {
+        served(app.apply(UpstreamUrls.of(List.of(upstream.url("/script")))), (server, client) -> {
             String html = client.get(path).body().string();
             assertThat(html).contains("&lt;script&gt;alert(").doesNotContain("<script>");
         });
@@ -57,7 +67,7 @@ public final class PageChecks {
 
     /** {@code ?set=} other than 'pages' or 'faults' is a 400 that names the parameter, what it takes and what it got. */
     public static void explainsBadSet(Javalin app, String path) {
-        JavalinTest.test(app, (server, client) -> {
+        served(app, (server, client) -> {
             var response = client.get(path + "?set=everything");
             assertThat(response.code()).isEqualTo(400);
             assertThat(response.body().string()).contains("'set' must be 'pages' or 'faults', got 'everything'");
@@ -69,7 +79,7 @@ public final class PageChecks {
      * (both allowed), is a 400 that names the parameter and says why, before any call starts.
      */
     public static void explainsBadDeadline(Javalin app, String path, int min, int max) {
-        JavalinTest.test(app, (server, client) -> {
+        served(app, (server, client) -> {
             var notANumber = client.get(path + "?deadline_ms=soon");
             assertThat(notANumber.code()).isEqualTo(400);
             assertThat(notANumber.body().string()).contains("Query parameter 'deadline_ms' must be a whole number, got 'soon'");
