@@ -60,8 +60,7 @@ public final class Lab {
             server.insertHandler(new GracefulStop()); // waits for requests, not only connections, and refuses new ones
             // requests Jetty refuses itself: a plain sentence (PlainErrors), a 503 while stopping
             server.setErrorHandler(GracefulStop.errorPageWhileStopping(server));
-            server.addEventListener(closeIdleConnectionsPromptlyOnStop());
-            server.addEventListener(longAcceptQueue());
+            server.addEventListener(connectorSettings()); // the accept queue; idle connections closed at once on stop
         });
         config.fileRenderer(jte(templatePackage));
         config.staticFiles.add("/dev/asyncjavalin/lab/static", Location.CLASSPATH);
@@ -123,33 +122,32 @@ public final class Lab {
     static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(50);
 
     /**
-     * A stopping Jetty keeps idle keep-alive connections open for a second (its default) before it
-     * closes them, so every stop with a client's pooled connection took a second longer than its work:
-     * a second per test that starts an app. Jetty shortens the idle timeout of every connection,
-     * though, and a connection whose request waits for an upstream looks idle: its answer was cut off
-     * half-way. {@link GracefulStop} shortens it for the idle ones only; Jetty is told to leave it.
-     * Requests in flight still get {@link #STOP_TIMEOUT} to finish. Set once started, since Javalin
-     * adds its connector at start.
+     * Settings of every connector, the chapter's own included, made once Jetty knows its connectors.
+     *
+     * <p>Before the connectors open their ports: the accept queue, {@link #ACCEPT_QUEUE}.
+     *
+     * <p>Once started: a stopping Jetty keeps idle keep-alive connections open for a second (its
+     * default) before it closes them, so every stop with a client's pooled connection took a second
+     * longer than its work: a second per test that starts an app. Jetty shortens the idle timeout of
+     * every connection, though, and a connection whose request waits for an upstream looks idle: its
+     * answer was cut off half-way. {@link GracefulStop} shortens it for the idle ones only; Jetty is
+     * told to leave it. Requests in flight still get {@link #STOP_TIMEOUT} to finish. Set once
+     * started, since Javalin adds its connector at start.
      */
-    /** Sets {@link #ACCEPT_QUEUE} on every connector, the chapter's own included, before it opens its port. */
-    private static LifeCycle.Listener longAcceptQueue() {
+    private static LifeCycle.Listener connectorSettings() {
         return new LifeCycle.Listener() {
             @Override
-            public void lifeCycleStarting(LifeCycle event) {
-                for (Connector connector : ((Server) event).getConnectors()) {
+            public void lifeCycleStarting(LifeCycle server) {
+                for (Connector connector : ((Server) server).getConnectors()) {
                     if (connector instanceof ServerConnector listening) {
                         listening.setAcceptQueueSize(ACCEPT_QUEUE);
                     }
                 }
             }
-        };
-    }
 
-    private static LifeCycle.Listener closeIdleConnectionsPromptlyOnStop() {
-        return new LifeCycle.Listener() {
             @Override
-            public void lifeCycleStarted(LifeCycle event) {
-                for (Connector connector : ((Server) event).getConnectors()) {
+            public void lifeCycleStarted(LifeCycle server) {
+                for (Connector connector : ((Server) server).getConnectors()) {
                     if (connector instanceof AbstractConnector withIdleTimeouts) {
                         GracefulStop.leaveIdleTimeoutsToGracefulStop(withIdleTimeouts);
                     }
