@@ -122,17 +122,19 @@ public final class Lab {
     static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(50);
 
     /**
-     * Settings of every connector, the chapter's own included, made once Jetty knows its connectors.
+     * Two settings for every connector, the chapter's own included, made while the server starts,
+     * before any connector opens its port:
      *
-     * <p>Before the connectors open their ports: the accept queue, {@link #ACCEPT_QUEUE}.
-     *
-     * <p>Once started: a stopping Jetty keeps idle keep-alive connections open for a second (its
-     * default) before it closes them, so every stop with a client's pooled connection took a second
-     * longer than its work: a second per test that starts an app. Jetty shortens the idle timeout of
-     * every connection, though, and a connection whose request waits for an upstream looks idle: its
-     * answer was cut off half-way. {@link GracefulStop} shortens it for the idle ones only; Jetty is
-     * told to leave it. Requests in flight still get {@link #STOP_TIMEOUT} to finish. Set once
-     * started, since Javalin adds its connector at start.
+     * <ul>
+     *   <li>the accept queue, {@link #ACCEPT_QUEUE};
+     *   <li>idle connections at a stop. A stopping Jetty keeps idle keep-alive connections open for a
+     *       second (its default) before it closes them, so every stop with a client's pooled
+     *       connection took a second longer than its work: a second per test that starts an app.
+     *       Jetty shortens the idle timeout of every connection, though, and a connection whose
+     *       request waits for an upstream looks idle: its answer was cut off half-way.
+     *       {@link GracefulStop} shortens it for the idle ones only; Jetty is told to leave it.
+     *       Requests in flight still get {@link #STOP_TIMEOUT} to finish.
+     * </ul>
      */
     private static LifeCycle.Listener connectorSettings() {
         return new LifeCycle.Listener() {
@@ -142,12 +144,6 @@ public final class Lab {
                     if (connector instanceof ServerConnector listening) {
                         listening.setAcceptQueueSize(ACCEPT_QUEUE);
                     }
-                }
-            }
-
-            @Override
-            public void lifeCycleStarted(LifeCycle server) {
-                for (Connector connector : ((Server) server).getConnectors()) {
                     if (connector instanceof AbstractConnector withIdleTimeouts) {
                         GracefulStop.leaveIdleTimeoutsToGracefulStop(withIdleTimeouts);
                     }
