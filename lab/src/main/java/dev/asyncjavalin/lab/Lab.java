@@ -38,8 +38,10 @@ public final class Lab {
      * Jetty passes 0, and the JDK turns 0 into 50: a burst of more new clients than that has the
      * rest of their connection requests dropped, and each of those clients waits a whole second
      * for TCP to ask again. Linux caps the number at net.core.somaxconn (4096 on recent kernels).
+     * {@code -Dcourse.acceptQueue=0} puts Jetty's default back, to see that second for yourself
+     * (chapter 04's deep dive).
      */
-    public static final int ACCEPT_QUEUE = 1024;
+    public static final int ACCEPT_QUEUE = Integer.getInteger("course.acceptQueue", 1024);
 
     private Lab() {
     }
