@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,14 +85,19 @@ class Exercise33PooledFetcherTest {
     @DisplayName("rows come back in the order of the URLs, though the calls finish in reverse")
     void rowsInInputOrder() {
         List<String> urls = List.of("/first", "/second", "/third");
-        // each call waits for the next one to finish: /third ends first, /first last
+        // each call waits until the next one has returned, its row handed over: /third ends first, /first last
         Map<String, CountDownLatch> finished = new ConcurrentHashMap<>();
+        Map<String, Thread> ranOn = new ConcurrentHashMap<>();
         urls.forEach(url -> finished.put(url, new CountDownLatch(1)));
         PageFetch reverse = url -> {
+            ranOn.put(url, Thread.currentThread());
             int next = urls.indexOf(url) + 1;
             try {
-                if (next < urls.size() && !finished.get(urls.get(next)).await(NEVER.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new SocketTimeoutException("the next call never finished");
+                if (next < urls.size()) {
+                    if (!finished.get(urls.get(next)).await(NEVER.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new SocketTimeoutException("the next call never finished");
+                    }
+                    awaitReturned(ranOn.get(urls.get(next)));
                 }
             } catch (InterruptedException e) {
                 throw new InterruptedIOException("interrupted");
@@ -106,6 +112,35 @@ class Exercise33PooledFetcherTest {
                 .as("Exercise 3.3: rows must follow the URLs' order, not the order the calls finished (here the reverse)")
                 .containsExactlyElementsOf(urls);
         assertThat(rows).extracting(PageResult::status).as("Exercise 3.3: all three calls answered").containsOnly("200");
+    }
+
+    /**
+     * Until the call that ran on {@code thread} has returned and its result is handed over: the thread
+     * is back in its pool waiting for work, or has ended. A countdown just before a call returns is
+     * not enough: the next call could finish its own hand-over first, and the calls would end in order.
+     */
+    private static void awaitReturned(Thread thread) throws SocketTimeoutException {
+        long end = System.nanoTime() + NEVER.toNanos();
+        while (stillInCall(thread)) {
+            if (System.nanoTime() > end) {
+                throw new SocketTimeoutException("the next call never returned");
+            }
+            Thread.yield();
+        }
+    }
+
+    private static boolean stillInCall(Thread thread) {
+        Thread.State state = thread.getState();
+        if (state == Thread.State.TERMINATED) {
+            return false;
+        }
+        if (state == Thread.State.RUNNABLE || state == Thread.State.BLOCKED) {
+            return true;
+        }
+        // parked: waiting for the next task, or still inside the call or the hand-over of its result
+        return Arrays.stream(thread.getStackTrace()).map(StackTraceElement::getClassName).anyMatch(name ->
+                name.startsWith("dev.asyncjavalin.") || name.startsWith("java.util.concurrent.FutureTask")
+                        || name.startsWith("java.util.concurrent.CompletableFuture"));
     }
 
     @Test
