@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  *   mvn -pl reliability exec:java                          the full campaign (10,000 cancels, 1,000 clients)
  *   mvn -pl reliability exec:java -Dexec.args=short        the short form CI runs (under a minute)
  *   ... -Dexec.args="short open=WORDS"                      a FAIL naming WORDS is reported as known and open, exit 0
+ *   ... -Dexec.args="only=ch04 clients=N ramp=MS"           chapter 04 under N clients, started over MS ms (0: all at once)
  * </pre>
  */
 public final class Campaign {
@@ -57,6 +58,9 @@ public final class Campaign {
         // clients=N: another number of clients for the load on chapter 04 (to find where its pages start to miss)
         Size size = options.stream().filter(option -> option.startsWith("clients=")).findFirst()
                 .map(option -> chosen.withLoadClients(Integer.parseInt(option.substring("clients=".length())))).orElse(chosen);
+        // ramp=MS: the clients of the load on chapter 04 start evenly over MS ms; ramp=0 starts them all in one instant
+        Duration rampUp = options.stream().filter(option -> option.startsWith("ramp=")).findFirst()
+                .map(option -> Duration.ofMillis(Long.parseLong(option.substring("ramp=".length())))).orElse(LoadUnderDeadline.DEADLINE);
         verbose = options.contains("verbose");
         only = options.stream().filter(option -> option.startsWith("only=")).map(option -> option.substring(5)).findFirst().orElse(null);
         // open=WORDS: a FAIL whose figure names WORDS is a defect known and still open (CI says which, and passes)
@@ -73,7 +77,7 @@ public final class Campaign {
         section(figures, "auth bypasses", () -> List.of(AuthBypass.run()));
         section(figures, "bad input", BadInput::run);
         section(figures, "hostile upstream", UpstreamFaults::run);
-        section(figures, "ch04 under load", () -> List.of(LoadUnderDeadline.run(size.loadClients(), size.loadRounds())));
+        section(figures, "ch04 under load", () -> List.of(LoadUnderDeadline.run(size.loadClients(), size.loadRounds(), rampUp)));
         section(figures, "ch05 request log", () -> RequestLogAcrossRestart.run(size.logClients(), size.requestsAfterRestart(), dataDir));
         section(figures, "stop under load", () -> List.of(stopUnderLoad(size)));
 
