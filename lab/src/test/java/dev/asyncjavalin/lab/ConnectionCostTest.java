@@ -7,7 +7,7 @@ import dev.asyncjavalin.lab.pages.Outcome;
 import dev.asyncjavalin.lab.pages.PageClient;
 import dev.asyncjavalin.lab.pages.PageResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +15,12 @@ class ConnectionCostTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().fixedLatency(Duration.ZERO).start();
+    @AutoClose
     private final ConnectionCost internet = ConnectionCost.start(upstream.baseUrl(), Duration.ofMillis(20));
+    @AutoClose
     private final PageClient pooled = PageClient.create(8, 8);
-
-    @AfterEach
-    void stop() {
-        pooled.close();
-        internet.close();
-        upstream.close();
-    }
 
     @Test
     @DisplayName("pages come through the proxy unchanged")

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,12 +23,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("2.1 failures become rows, and the page is still 200")
 class Exercise21FailureRowsTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().fixedLatency(Duration.ofMillis(10)).start();
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     private UpstreamUrls pages(String... urls) {
         return new UpstreamUrls(List.of(urls), Map.of(), "test pages");

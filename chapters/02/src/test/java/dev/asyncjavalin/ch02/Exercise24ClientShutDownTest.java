@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,12 +18,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("2.4 the client shuts down when the app stops")
 class Exercise24ClientShutDownTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().fixedLatency(Duration.ofMillis(10)).start();
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     @Test
     @DisplayName("once the app has stopped, its client starts no more threads and keeps no connection open")

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -27,12 +27,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("3.1 fetchAll turns each failure into a row")
 class Exercise31FailureRowsTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().fixedLatency(Duration.ofMillis(20)).start();
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     @Test
     @DisplayName("every fault page is a row with its own status, and the page is still 200")

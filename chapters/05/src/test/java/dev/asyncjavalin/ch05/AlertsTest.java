@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,18 +16,14 @@ import org.junit.jupiter.api.Test;
 /** What the team's chat receives when a request fails. */
 class AlertsTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.start();
+    @AutoClose
     private final MockWebServer webhook = new MockWebServer();
 
     @BeforeEach
     void startWebhook() throws Exception {
         webhook.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-        webhook.close();
     }
 
     @Test

@@ -8,20 +8,16 @@ import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AppTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().latency(Duration.ZERO, Duration.ofMillis(40)).start();
+    @AutoClose
     private final AlertSink alerts = AlertSink.start();
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-        alerts.close();
-    }
 
     private Javalin app() {
         return App.create(upstream.urls(), App.Options.defaults(alerts.webhookUrl()));

@@ -6,7 +6,7 @@ import dev.asyncjavalin.lab.AlertSink;
 import dev.asyncjavalin.lab.SlowUpstream;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +15,10 @@ class FriendlyPagesTest {
 
     private static final String KEY = "api_key=" + Users.ALICE_KEY;
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.start();
+    @AutoClose
     private final AlertSink alerts = AlertSink.start();
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-        alerts.close();
-    }
 
     // tag::friendly[]
     private static String friendlyPage(Response response, int status) {

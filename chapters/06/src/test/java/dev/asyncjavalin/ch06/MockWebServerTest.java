@@ -15,7 +15,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +32,7 @@ class MockWebServerTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
+    @AutoClose
     private final PageClient client = PageClient.create(64, 64);
     private final RecipeAggregator aggregator = new RecipeAggregator(client);
 
@@ -57,11 +58,6 @@ class MockWebServerTest {
         });
     }
     // end::script[]
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     @Test
     @DisplayName("headersDelay makes a slow page: still a 200 row, and its time includes the delay")

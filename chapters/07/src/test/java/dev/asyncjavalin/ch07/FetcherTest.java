@@ -7,7 +7,7 @@ import dev.asyncjavalin.lab.pages.PageClient;
 import dev.asyncjavalin.lab.pages.PageResult;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,12 +16,8 @@ import org.junit.jupiter.api.Timeout;
 class FetcherTest {
 
     private static final Duration GENEROUS_DEADLINE = Duration.ofSeconds(10);
+    @AutoClose
     private final PageClient client = PageClient.create(64, 5);
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     @Test
     @DisplayName("every failure is a row, in the order of the URLs")

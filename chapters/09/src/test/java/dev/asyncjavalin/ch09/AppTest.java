@@ -10,22 +10,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AppTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().latency(Duration.ZERO, Duration.ofMillis(40)).start();
 
     @TempDir
     Path benchmarkFiles;
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     private Settings settings() {
         return Settings.defaults().withBenchmarkFiles(benchmarkFiles);

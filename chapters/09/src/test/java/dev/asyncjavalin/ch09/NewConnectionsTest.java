@@ -8,22 +8,18 @@ import dev.asyncjavalin.lab.UpstreamUrls;
 import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The sync route as requests.get runs it (ArticleSpeedup's comparison), counted in connections, not timed. */
 class NewConnectionsTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().pages(3).fixedLatency(Duration.ZERO).start();
+    @AutoClose
     private final ConnectionCost internet = ConnectionCost.start(upstream.baseUrl(), Duration.ZERO);
     private final UpstreamUrls urls = UpstreamUrls.of(upstream.recipeUrls().stream().map(internet::via).toList());
-
-    @AfterEach
-    void stop() {
-        internet.close();
-        upstream.close();
-    }
 
     @Test
     @DisplayName("?connections=new opens a connection per call; the default reuses the pool")

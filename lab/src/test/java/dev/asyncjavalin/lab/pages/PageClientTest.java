@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +16,10 @@ class PageClientTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().pages(3).barrier(3).start();
+    @AutoClose
     private final PageClient pages = PageClient.create(64, 10);
-
-    @AfterEach
-    void stop() {
-        pages.close();
-        upstream.close();
-    }
 
     @Test
     @DisplayName("fetch starts calls without waiting: three of them meet at a barrier of three")

@@ -10,19 +10,15 @@ import io.javalin.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Each of the shared page checks fails on an app that breaks its promise: none of them can pass on anything. */
 class PageChecksTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.start();
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     /** An app on the lab whose only page is {@code handler}, at {@code /page}. */
     private static Javalin appWith(Handler handler) {

@@ -11,18 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AppTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().fixedLatency(Duration.ofMillis(10)).start();
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     /** An app whose page list is exactly {@code paths} on the test's upstream. */
     private UpstreamUrls pages(String... paths) {

@@ -10,18 +10,14 @@ import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AppTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().latency(Duration.ZERO, Duration.ofMillis(40)).start();
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     @Test
     @DisplayName("the home page links every route of the chapter")

@@ -12,7 +12,7 @@ import io.javalin.testtools.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,14 +29,10 @@ class Exercise51RequestIdTest {
     private static final Duration UPSTREAM_LATENCY = Duration.ofMillis(150);
     private static final String KEY = "api_key=" + Users.ALICE_KEY;
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().fixedLatency(UPSTREAM_LATENCY).start();
+    @AutoClose
     private final AlertSink alerts = AlertSink.start();
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-        alerts.close();
-    }
 
     private Javalin app() {
         return App.create(upstream.urls(), App.Options.defaults(alerts.webhookUrl()));

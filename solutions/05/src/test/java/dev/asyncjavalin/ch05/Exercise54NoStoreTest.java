@@ -13,7 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("5.4 answers for a signed-in caller are never cached")
 class Exercise54NoStoreTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.start();
+    @AutoClose
     private final AlertSink alerts = AlertSink.start();
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-        alerts.close();
-    }
 
     private Javalin app() {
         return App.create(upstream.urls(), App.Options.defaults(alerts.webhookUrl()));

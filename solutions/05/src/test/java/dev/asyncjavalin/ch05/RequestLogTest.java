@@ -25,20 +25,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RequestLogTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.start();
+    @AutoClose
     private final AlertSink alerts = AlertSink.start();
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-        alerts.close();
-    }
 
     private static RequestRecord record(String path) {
         return new RequestRecord(Instant.now(), UUID.randomUUID().toString(), "GET", path, 200, Duration.ofMillis(1), null);

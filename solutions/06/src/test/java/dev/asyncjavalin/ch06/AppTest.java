@@ -7,7 +7,7 @@ import dev.asyncjavalin.lab.testing.PageChecks;
 import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class AppTest {
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().latency(Duration.ZERO, Duration.ofMillis(40)).start();
-
-    @AfterEach
-    void stopUpstream() {
-        upstream.close();
-    }
 
     // tag::route[]
     @Test

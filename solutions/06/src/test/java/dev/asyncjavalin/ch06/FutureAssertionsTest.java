@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,15 +25,11 @@ class FutureAssertionsTest {
     /** A bound for "it finishes", far above what any of these needs; a test never asserts how fast. */
     private static final Duration BOUND = Duration.ofSeconds(5);
 
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().fixedLatency(Duration.ZERO).start();
+    @AutoClose
     private final PageClient client = PageClient.create(64, 64);
     private final RecipeAggregator aggregator = new RecipeAggregator(client);
-
-    @AfterEach
-    void stop() {
-        client.close();
-        upstream.close();
-    }
 
     @Test
     @DisplayName("fetchAll returns before any page has answered")

@@ -9,7 +9,7 @@ import dev.asyncjavalin.lab.pages.PageResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,13 +25,9 @@ import org.junit.jupiter.api.Test;
 @Tag("exercise")
 class YourConcurrencyTests {
 
+    @AutoClose
     private final PageClient client = PageClient.create(64, 64);
     private final Aggregator aggregator = Subject.aggregator(client);
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     // EXERCISE 6.1: write a test that passes when fetchAll's calls overlap and fails when they run one after another
     @Test

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,13 +24,9 @@ import org.junit.jupiter.api.Test;
 @Tag("exercise")
 class YourThreadTests {
 
+    @AutoClose
     private final PageClient client = PageClient.create(64, 64);
     private final Aggregator aggregator = Subject.aggregator(client);
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     // EXERCISE 6.5: write a test that fails when a thread waits while the pages are out
     @Test

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -30,6 +30,7 @@ class Exercise71FanOutTest {
 
     // longer than the barrier waits (5 s), so a missed barrier shows as 504 rows, not as timeouts
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+    @AutoClose
     private final PageClient client = PageClient.create(64, 5);
 
     @BeforeEach
@@ -38,11 +39,6 @@ class Exercise71FanOutTest {
         if (!problem.isEmpty()) {
             fail("Exercise 7.1: " + problem + "; exercise 7.1 asks for a new virtual thread per call, never pooled");
         }
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
     }
 
     // tag::fanOut[]

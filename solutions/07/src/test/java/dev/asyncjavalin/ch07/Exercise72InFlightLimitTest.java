@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class Exercise72InFlightLimitTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+    @AutoClose
     private final PageClient client = PageClient.create(64, 5);
     private final VirtualThreadFetcher fetcher = new VirtualThreadFetcher(client, App.CALL_TIMEOUT);
 
@@ -43,11 +44,6 @@ class Exercise72InFlightLimitTest {
             fail("Exercise 7.2 needs exercise 7.1 solved first: " + problem + ". Until every call has a thread of its own,"
                     + " K calls cannot be in flight together, whatever the permits do: solve 7.1, then check 7.2 again.");
         }
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
     }
 
     // tag::limit[]

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -34,15 +34,11 @@ import org.junit.jupiter.api.Test;
 class ExternalRowsTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    @AutoClose
     private final LoadGenerator clients = new LoadGenerator(8, Duration.ofSeconds(5));
     private final Harness harness = new Harness(new PrintStream(printed, true, StandardCharsets.UTF_8), clients);
+    @AutoClose
     private final SlowUpstream upstream = SlowUpstream.builder().pages(3).start(); // only its address is used
-
-    @AfterEach
-    void close() {
-        clients.close();
-        upstream.close();
-    }
 
     // tag::fakeServer[]
     @Test

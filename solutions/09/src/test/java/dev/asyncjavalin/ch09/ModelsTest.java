@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Test;
 class ModelsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    @AutoClose
     private final PageClient client = PageClient.create(16, 16);
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     @Test
     @DisplayName("every model returns the same rows (url and status), in the order of the URLs")
