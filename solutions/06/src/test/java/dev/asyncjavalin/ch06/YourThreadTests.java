@@ -53,9 +53,11 @@ class YourThreadTests {
      * progress elsewhere is left out. A thread that runs such code at this instant may be on its way
      * to wait (a pool thread that has just sent the calls and is about to join), or be a callback of
      * another test's aggregator about to end: look again until it waits or has gone, so the verdict
-     * never depends on catching it at the right moment.
+     * never depends on catching it at the right moment. One still running that code after 5 s holds
+     * its thread as surely as one that waits, and counts.
      */
     private static List<String> threadsRunning(Class<?> code) {
+        long lookUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (true) {
             List<java.lang.management.ThreadInfo> inCode = Arrays.stream(java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
                     .filter(thread -> Arrays.stream(thread.getStackTrace()).anyMatch(frame -> frame.getClassName().equals(code.getName())))
@@ -68,6 +70,9 @@ class YourThreadTests {
                     .toList();
             if (!waiting.isEmpty() || inCode.isEmpty()) {
                 return waiting;
+            }
+            if (System.nanoTime() > lookUntil) {
+                return inCode.stream().map(java.lang.management.ThreadInfo::getThreadName).toList();
             }
             Thread.yield(); // still running that code: look again once it has moved on
         }
