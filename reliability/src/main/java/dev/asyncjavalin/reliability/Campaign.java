@@ -1,5 +1,6 @@
 package dev.asyncjavalin.reliability;
 
+import dev.asyncjavalin.lab.CommandLine;
 import dev.asyncjavalin.lab.checks.CancelledCalls;
 import dev.asyncjavalin.lab.checks.StopUnderLoad;
 import dev.asyncjavalin.lab.checks.TitleParsing;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,15 +58,23 @@ public final class Campaign {
         List<String> options = Arrays.asList(args);
         Size chosen = options.contains("short") || options.contains("--short") ? Size.SHORT : Size.FULL;
         // clients=N: another number of clients for the load on chapter 04 (to find where its pages start to miss)
-        Size size = options.stream().filter(option -> option.startsWith("clients=")).findFirst()
-                .map(option -> chosen.withLoadClients(Integer.parseInt(option.substring("clients=".length())))).orElse(chosen);
         // ramp=MS: the clients of the load on chapter 04 start evenly over MS ms; ramp=0 starts them all in one instant
-        Duration rampUp = options.stream().filter(option -> option.startsWith("ramp=")).findFirst()
-                .map(option -> Duration.ofMillis(Long.parseLong(option.substring("ramp=".length())))).orElse(LoadUnderDeadline.DEADLINE);
+        Size size;
+        Duration rampUp;
+        try {
+            size = value(options, "clients").map(text -> chosen.withLoadClients(CommandLine.wholeNumber("clients=", text, 1, 10_000)))
+                    .orElse(chosen);
+            rampUp = Duration.ofMillis(value(options, "ramp").map(text -> CommandLine.wholeNumber("ramp=", text, 0, 60_000))
+                    .orElse((int) LoadUnderDeadline.DEADLINE.toMillis()));
+        } catch (CommandLine.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         verbose = options.contains("verbose");
-        only = options.stream().filter(option -> option.startsWith("only=")).map(option -> option.substring(5)).findFirst().orElse(null);
+        only = value(options, "only").orElse(null);
         // open=WORDS: a FAIL whose figure names WORDS is a defect known and still open (CI says which, and passes)
-        String open = options.stream().filter(option -> option.startsWith("open=")).map(option -> option.substring(5)).findFirst().orElse(null);
+        String open = value(options, "open").orElse(null);
         Path dataDir = Path.of(System.getProperty("campaign.dataDir", "target/campaign"));
 
         long started = System.nanoTime();
@@ -90,6 +100,11 @@ public final class Campaign {
         knownOpen.forEach(figure -> System.out.println("Known and open (not fixed, only named): " + figure.what()));
         System.out.println("Time per section: " + String.join(", ", timings));
         System.exit(failed > 0 ? 1 : 0);
+    }
+
+    /** The value of option {@code name=VALUE}, if given. */
+    private static Optional<String> value(List<String> options, String name) {
+        return options.stream().filter(option -> option.startsWith(name + "=")).map(option -> option.substring(name.length() + 1)).findFirst();
     }
 
     /** {@code only=WORD}: run only the sections whose name contains WORD (while working on one of them). */
