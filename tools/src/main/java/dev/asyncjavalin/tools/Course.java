@@ -8,8 +8,12 @@ import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,19 +25,22 @@ import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The learner's course command. From the repository root, after {@code mvn install}:
+ * The learner's course command and the maintainers' checks, one picocli command. From the repository
+ * root, after {@code mvn install}:
  * <pre>
  * ./course progress          every exercise, done or not, and the next one to do
  * ./course check 03          chapter 03's exercises, in a short summary
  * ./course hint 3.1          the next hint for exercise 3.1
  * ./course reset 3.1         exercise 3.1 back to its stub (--force when it holds your work)
  * ./course watch 03          check chapter 03 again whenever one of its files changes
+ * mvn -q -pl tools exec:java -Dexec.args="snippets sync"     (and the other {@link #CHECKS})
  * </pre>
  * {@code ./course} is a shortcut for {@code mvn -q -pl tools exec:java -Dexec.args="..."}.
- * Exit status: 0 done, 1 not done (a check with unsolved exercises, a refused reset), 2 a command
- * line that was not understood.
+ * Exit status: 0 done, 1 not done (a check with unsolved exercises, a refused reset, problems found),
+ * 2 a command line that was not understood.
  */
 @Command(name = "./course")
 public final class Course implements Callable<Integer> {
@@ -41,33 +48,44 @@ public final class Course implements Callable<Integer> {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
             "  NN is a chapter (03), ID an exercise (3.1); ./course progress lists them all");
+    static final String CHECKS_USAGE =
+            "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | exercises | wrong-answers | results MODULE_DIR fail|pass";
+    /** The maintainers' checks: they speak on standard error, like a compiler, and {@code --root} may name the course. */
+    static final Set<String> CHECKS = Set.of("snippets", "regions", "exercises", "wrong-answers", "results");
 
     /** Chapters whose tests run side by side in {@code progress}: they mostly wait, so 4 fit on 2 cores. */
     static final int PARALLEL_CHAPTERS = 4;
 
-    private final Path root;
+    private final Path defaultRoot;
     private final PrintStream out;
+    private final PrintStream err;
     private final ChapterBuild build;
     private final int jdk;
 
-    Course(Path root, PrintStream out, ChapterBuild build, int jdk) {
-        this.root = root;
+    @Option(names = "--root", scope = ScopeType.INHERIT)
+    private Path rootOption;
+
+    @Option(names = {"-h", "--help"})
+    private boolean helpAsked;
+
+    Course(Path root, PrintStream out, PrintStream err, ChapterBuild build, int jdk) {
+        this.defaultRoot = root;
         this.out = out;
+        this.err = err;
         this.build = build;
         this.jdk = jdk;
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && List.of("snippets", "regions", "results", "exercises", "wrong-answers").contains(args[0])) {
-            CourseChecks.main(args); // the maintainers' checks share the module and its exec:java
-            return;
-        }
-        Course course = new Course(CourseChecks.defaultRoot(Path.of("").toAbsolutePath()), System.out,
+        Course course = new Course(defaultRoot(Path.of("").toAbsolutePath()), System.out, System.err,
                 ChapterBuild.maven(), Runtime.version().feature());
         int status = course.run(List.of(args));
         System.out.flush();
-        // inside Maven's JVM, a thread a chapter's test left behind would keep exec:java waiting: leave now
-        System.exit(status);
+        // exec:java runs inside Maven's JVM: a file check that passed returns, so as not to cut Maven short; anything
+        // that ran a chapter's tests exits, since a thread one of them left behind would keep exec:java waiting
+        if (status != 0 || Collections.disjoint(List.of(args), Set.of("snippets", "regions", "exercises"))) {
+            System.exit(status);
+        }
     }
 
     /** What a subcommand needs, said when its arguments are not understood. */
@@ -83,6 +101,9 @@ public final class Course implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(this).setExpandAtFiles(false);
         commandLine.setParameterExceptionHandler((e, args) -> {
             String subcommand = e.getCommandLine().getCommandName();
+            if (CHECKS.contains(subcommand)) {
+                return checksUsage(e.getMessage());
+            }
             boolean fromMissing = e instanceof MissingParameterException missing
                     && missing.getMissing().stream().anyMatch(arg -> arg.isOption() && ((OptionSpec) arg).longestName().equals("--from"));
             return usage(fromMissing ? "--from needs a git commit, branch or tag, e.g. --from origin/main"
@@ -94,7 +115,7 @@ public final class Course implements Callable<Integer> {
                 return 1;
             }
             if (e instanceof IOException) {
-                out.println("error: " + e.getMessage());
+                (CHECKS.contains(line.getCommandName()) ? err : out).println("error: " + e.getMessage());
                 return 1;
             }
             throw e;
@@ -102,8 +123,9 @@ public final class Course implements Callable<Integer> {
         return commandLine.execute(words.toArray(String[]::new));
     }
 
-    @Option(names = {"-h", "--help"})
-    private boolean helpAsked;
+    private Path root() {
+        return rootOption == null ? defaultRoot : rootOption.toAbsolutePath().normalize();
+    }
 
     /** No subcommand: the usage, as help or as a complaint. */
     @Override
@@ -121,13 +143,13 @@ public final class Course implements Callable<Integer> {
 
     @Command(name = "progress")
     int progress() throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root);
+        Catalog catalog = ExerciseCatalog.load(root());
         List<Chapter> runnable = catalog.chapters().stream().filter(this::canRun).toList();
         out.println("Compiling chapters " + runnable.stream().map(Chapter::number).collect(Collectors.joining(", ")) + " ...");
-        Map<String, String> notCompiled = build.compile(root, runnable);
+        Map<String, String> notCompiled = build.compile(root(), runnable);
         List<Chapter> compiled = runnable.stream().filter(chapter -> !notCompiled.containsKey(chapter.number())).toList();
         out.println("Running the exercise tests of " + compiled.size() + " chapters ...");
-        Map<String, List<Result>> results = ExerciseRun.runAll(root, compiled, PARALLEL_CHAPTERS);
+        Map<String, List<Result>> results = ExerciseRun.runAll(root(), compiled, PARALLEL_CHAPTERS);
 
         int total = (int) catalog.exercises().stream().filter(exercise -> !exercise.isStretch()).count();
         int stretchTotal = catalog.exercises().size() - total;
@@ -205,7 +227,7 @@ public final class Course implements Callable<Integer> {
 
     /** The chapter the learner named, or empty once the usage has been printed. */
     private Optional<Chapter> findChapter(String chapterName) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root);
+        Catalog catalog = ExerciseCatalog.load(root());
         Optional<Chapter> found = catalog.chapter(chapterName);
         if (found.isEmpty()) {
             usage("unknown chapter '" + chapterName + "'; the chapters are "
@@ -221,14 +243,14 @@ public final class Course implements Callable<Integer> {
             return 2;
         }
         long started = System.nanoTime();
-        Map<String, String> notCompiled = build.compile(root, List.of(chapter));
+        Map<String, String> notCompiled = build.compile(root(), List.of(chapter));
         out.println();
         if (notCompiled.containsKey(chapter.number())) {
             out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": does not compile");
             notCompiled.get(chapter.number()).lines().forEach(line -> out.println("  " + line));
             return 1;
         }
-        List<Result> results = ExerciseRun.runAll(root, List.of(chapter), 1).get(chapter.number());
+        List<Result> results = ExerciseRun.runAll(root(), List.of(chapter), 1).get(chapter.number());
         long required = results.stream().filter(result -> !result.exercise().isStretch()).count();
         long done = results.stream().filter(result -> result.state() == State.DONE && !result.exercise().isStretch()).count();
         out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": " + done + " of " + required + " exercises done"
@@ -264,10 +286,10 @@ public final class Course implements Callable<Integer> {
         if (!canRun(chapter)) {
             return check(chapter);
         }
-        try (ChapterWatch watch = new ChapterWatch(root.resolve(chapter.directory()).resolve("src"))) {
+        try (ChapterWatch watch = new ChapterWatch(root().resolve(chapter.directory()).resolve("src"))) {
             while (true) {
                 // each check in a JVM of its own: a failing test's leftover server ends with it
-                FreshJvm.run(root, Course.class, List.of("check", chapter.number()));
+                FreshJvm.run(root(), Course.class, List.of("check", chapter.number()));
                 out.println();
                 out.println("Watching " + chapter.directory() + "/src for changes (Ctrl+C to stop) ...");
                 Set<Path> changed = watch.awaitChange();
@@ -280,13 +302,13 @@ public final class Course implements Callable<Integer> {
 
     @Command(name = "hint")
     int hint(@Parameters(paramLabel = "ID") String id, @Option(names = "--again") boolean again) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root);
+        Catalog catalog = ExerciseCatalog.load(root());
         Optional<Exercise> found = catalog.exercise(id);
         if (found.isEmpty()) {
             return unknownExercise(catalog, id);
         }
         Exercise exercise = found.get();
-        HintLog log = HintLog.open(root);
+        HintLog log = HintLog.open(root());
         int seen = again ? 0 : log.seen(exercise.id());
         int count = exercise.hints().size();
         if (seen >= count) {
@@ -311,14 +333,102 @@ public final class Course implements Callable<Integer> {
     @Command(name = "reset")
     int reset(@Parameters(paramLabel = "ID") String id, @Option(names = "--force") boolean force,
             @Option(names = "--from", defaultValue = "HEAD") String from) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root);
+        Catalog catalog = ExerciseCatalog.load(root());
         Optional<Exercise> found = catalog.exercise(id);
         if (found.isEmpty()) {
             return unknownExercise(catalog, id);
         }
-        RegionReset.Outcome outcome = RegionReset.reset(root, found.get(), from, force);
+        RegionReset.Outcome outcome = RegionReset.reset(root(), found.get(), from, force);
         out.println(outcome.message());
         return outcome.refused() ? 1 : 0;
+    }
+
+    // ---- the maintainers' checks --------------------------------------------------------------
+
+    @Command(name = "snippets")
+    int snippets(@Parameters(paramLabel = "check|sync") String mode) throws IOException {
+        if (mode.equals("sync")) {
+            Snippets.sync(root()).forEach(out::println);
+            ReadmeHints.sync(root()).forEach(out::println);
+            // what sync cannot fix (a missing file or tag) still needs a person
+        } else if (!mode.equals("check")) {
+            return checksUsage("unknown command 'snippets " + mode + "'");
+        }
+        List<String> problems = new ArrayList<>(Snippets.check(root()));
+        problems.addAll(ReadmeHints.check(root()));
+        return report(problems, "snippets: every include and every hint block matches its source");
+    }
+
+    @Command(name = "exercises")
+    int exercises() throws IOException {
+        return report(ExerciseCatalog.check(root()), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
+    }
+
+    @Command(name = "regions")
+    int regions() throws IOException {
+        return report(ExerciseRegions.check(root()), "regions: chapters and solutions differ only inside exercise regions");
+    }
+
+    @Command(name = "results")
+    int results(@Parameters(paramLabel = "MODULE_DIR") String module, @Parameters(paramLabel = "fail|pass") String expectation)
+            throws IOException {
+        ExerciseResults.Expectation expected;
+        try {
+            expected = ExerciseResults.Expectation.valueOf(expectation.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return checksUsage("expected 'fail' or 'pass', got '" + expectation + "'");
+        }
+        ExerciseResults.Report results = ExerciseResults.check(root(), module, expected);
+        results.exercises().forEach(out::println);
+        out.println(results.summary());
+        return report(results.problems(), null);
+    }
+
+    /** Every wrong answer in the corpus must be rejected by its exercise's check, with a message naming the mistake. */
+    @Command(name = "wrong-answers")
+    int wrongAnswers() throws IOException {
+        List<String> problems = new ArrayList<>(WrongAnswers.check(root()));
+        long started = System.nanoTime();
+        List<WrongAnswers.Verdict> verdicts = WrongAnswers.prove(root(), jdk, PARALLEL_CHAPTERS);
+        for (WrongAnswers.Verdict verdict : verdicts) {
+            String mark = verdict.problem() != null ? "[!]" : verdict.message().startsWith("skipped") ? "[-]" : "[x]";
+            out.println(mark + " " + verdict.answer().file() + ": " + (verdict.problem() != null ? verdict.problem() : verdict.message()));
+            if (verdict.problem() != null) {
+                problems.add(verdict.problem());
+            }
+        }
+        long rejected = verdicts.stream().filter(v -> v.problem() == null && !v.message().startsWith("skipped")).count();
+        out.printf("wrong answers: %d of %d rejected with a message naming the mistake (%.1f s)%n",
+                rejected, verdicts.size(), (System.nanoTime() - started) / 1e9);
+        return report(problems, null);
+    }
+
+    /** Prints each problem, or the success message if there are none (and it is not null). */
+    private int report(List<String> problems, String allGood) {
+        problems.forEach(out::println);
+        if (problems.isEmpty() && allGood != null) {
+            out.println(allGood);
+        }
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    private int checksUsage(String what) {
+        err.println(what);
+        err.println(CHECKS_USAGE);
+        return 2;
+    }
+
+    /**
+     * The repository root when none is given: the current directory, or its parent when started from
+     * inside a module such as {@code tools/} (Maven's exec:java keeps the directory mvn was started in).
+     */
+    static Path defaultRoot(Path currentDirectory) {
+        Path parent = currentDirectory.getParent();
+        return !isCourseRoot(currentDirectory) && parent != null && isCourseRoot(parent) ? parent : currentDirectory;
+    }
+
+    private static boolean isCourseRoot(Path dir) {
+        return Files.isDirectory(dir.resolve("chapters")) || Files.isDirectory(dir.resolve("lab"));
     }
 
     // ---- messages -------------------------------------------------------------------------------

@@ -20,14 +20,7 @@ import java.util.concurrent.Callable;
  */
 public final class ExerciseResults {
 
-    public enum Expectation {
-        FAIL, PASS;
-
-        /** "fail" or "pass", as typed on the command line. */
-        public static Expectation parse(String text) {
-            return valueOf(text.toUpperCase(Locale.ROOT));
-        }
-    }
+    public enum Expectation { FAIL, PASS }
 
     /** One line per exercise for the log, a one-line summary, and one problem per test that broke the expectation. */
     public record Report(List<String> exercises, String summary, List<String> problems) {

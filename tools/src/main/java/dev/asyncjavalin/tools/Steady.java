@@ -39,7 +39,7 @@ public final class Steady {
                 exercises.add(args[i]);
             }
         }
-        Path root = CourseChecks.defaultRoot(Path.of("").toAbsolutePath());
+        Path root = Course.defaultRoot(Path.of("").toAbsolutePath());
         int status = run(root, exercises.isEmpty() ? TIMING_SENSITIVE : exercises, runs);
         System.out.flush();
         // the chapters' tests ran in this JVM: a thread one of them left behind must not keep exec:java waiting

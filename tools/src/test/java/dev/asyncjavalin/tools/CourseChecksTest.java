@@ -8,10 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The maintainers' checks, through the course command that also runs them. */
 class CourseChecksTest {
 
     @TempDir
@@ -21,7 +23,8 @@ class CourseChecksTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return CourseChecks.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Course(root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                ChapterBuild.maven(), 17).run(List.of(args));
     }
 
     @Test
@@ -31,7 +34,7 @@ class CourseChecksTest {
         assertThat(run("--root", root.toString(), "snippets")).isEqualTo(2);
         assertThat(run("--root", root.toString(), "results", "chapters/03", "maybe")).isEqualTo(2);
         assertThat(run("--root")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(CourseChecks.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(Course.CHECKS_USAGE);
     }
 
     @Test
@@ -59,7 +62,7 @@ class CourseChecksTest {
         Files.createDirectories(root.resolve("lab"));
         Files.createDirectories(root.resolve("tools"));
 
-        assertThat(CourseChecks.defaultRoot(root)).isEqualTo(root);
-        assertThat(CourseChecks.defaultRoot(root.resolve("tools"))).isEqualTo(root);
+        assertThat(Course.defaultRoot(root)).isEqualTo(root);
+        assertThat(Course.defaultRoot(root.resolve("tools"))).isEqualTo(root);
     }
 }

@@ -34,7 +34,8 @@ class CourseTest {
 
     private int course(String... words) {
         output.reset();
-        Course course = new Course(root, new PrintStream(output, true, StandardCharsets.UTF_8), FixtureCourse.javac(), 17);
+        PrintStream printTo = new PrintStream(output, true, StandardCharsets.UTF_8);
+        Course course = new Course(root, printTo, printTo, FixtureCourse.javac(), 17);
         return course.run(List.of(words));
     }
 
