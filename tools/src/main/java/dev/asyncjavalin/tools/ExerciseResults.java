@@ -4,13 +4,11 @@ import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
 import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 
 /**
  * What CI promises of a chapter's exercise tests, run the way {@code ./course check} runs them (one
@@ -35,14 +33,12 @@ public final class ExerciseResults {
         Chapter chapter = ExerciseCatalog.load(repoRoot).chapters().stream()
                 .filter(c -> c.number().equals(number)).findFirst()
                 .orElseThrow(() -> new IOException(module + ": no chapter " + number + " in " + ExerciseCatalog.FILE));
-        Path classes = repoRoot.resolve(module).resolve("target/classes");
-        Path testClasses = repoRoot.resolve(module).resolve("target/test-classes");
-        if (!Files.isDirectory(classes) || !Files.isDirectory(testClasses)) {
+        Optional<List<Path>> classRoots = ExerciseRun.classRoots(repoRoot.resolve(module));
+        if (classRoots.isEmpty()) {
             String summary = module + ": not compiled (run mvn test-compile in it first)";
             return new Report(List.of(), summary, List.of(summary));
         }
-        Map<String, Callable<List<Result>>> run = Map.of(number, () -> ExerciseRun.run(number, chapter.exercises(), List.of(classes, testClasses)));
-        List<Result> results = ExerciseRun.quietlyInParallel(run, 1).get(number);
+        List<Result> results = ExerciseRun.quietly(() -> ExerciseRun.run(number, chapter.exercises(), classRoots.get()));
         return judge(module, results, expected);
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +80,10 @@ public final class ExerciseRun {
      * chapters' apps log as they start and stop; the learner wants the verdict, not the logs, so
      * standard output and error are silenced meanwhile.
      */
+    static <T> T quietly(Callable<T> task) throws IOException {
+        return quietlyInParallel(Map.of("", task), 1).get("");
+    }
+
     static <T> Map<String, T> quietlyInParallel(Map<String, Callable<T>> tasks, int parallelism) throws IOException {
         if (tasks.isEmpty()) {
             return Map.of();
@@ -116,17 +121,18 @@ public final class ExerciseRun {
      * (the libraries come from this one), so chapters never see each other's classes.
      */
     public static List<Result> run(Path repoRoot, Chapter chapter) throws IOException {
-        Path chapterDir = repoRoot.resolve(chapter.directory());
-        Path classes = chapterDir.resolve("target/classes");
-        Path testClasses = chapterDir.resolve("target/test-classes");
-        List<Result> results = new ArrayList<>();
-        if (!Files.isDirectory(classes) || !Files.isDirectory(testClasses)) {
-            for (Exercise exercise : chapter.exercises()) {
-                results.add(new Result(exercise, State.NOT_COMPILED, 0, 0, chapter.directory() + " is not compiled"));
-            }
-            return results;
+        Optional<List<Path>> classRoots = classRoots(repoRoot.resolve(chapter.directory()));
+        if (classRoots.isEmpty()) {
+            return chapter.exercises().stream()
+                    .map(exercise -> new Result(exercise, State.NOT_COMPILED, 0, 0, chapter.directory() + " is not compiled")).toList();
         }
-        return run(chapter.number(), chapter.exercises(), List.of(classes, testClasses));
+        return run(chapter.number(), chapter.exercises(), classRoots.get());
+    }
+
+    /** A module's {@code target/classes} and {@code target/test-classes}, or empty when Maven has not compiled it. */
+    static Optional<List<Path>> classRoots(Path moduleDir) {
+        List<Path> roots = List.of(moduleDir.resolve("target/classes"), moduleDir.resolve("target/test-classes"));
+        return roots.stream().allMatch(Files::isDirectory) ? Optional.of(roots) : Optional.empty();
     }
 
     /**

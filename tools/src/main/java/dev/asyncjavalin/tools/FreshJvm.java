@@ -8,7 +8,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Runs a main class in a JVM of its own, on this JVM's class path, and waits for it. {@code watch}
@@ -40,25 +39,32 @@ final class FreshJvm {
             command.add("-Dmaven.repo.local=" + localRepository);
         }
         command.add("-cp");
-        command.add(classPath(mainClass));
+        command.add(String.join(File.pathSeparator, classPath(mainClass.getClassLoader(), false)));
         command.add(mainClass.getName());
         command.addAll(args);
         return command;
     }
 
-    /** Under {@code mvn exec:java} the class path is the plugin's class loader's, not java.class.path. */
-    private static String classPath(Class<?> mainClass) {
-        if (mainClass.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
-            List<String> entries = new ArrayList<>();
-            for (URL url : loader.getURLs()) {
-                try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (URISyntaxException e) {
-                    throw new IllegalStateException("not a file on the class path: " + url, e);
+    /**
+     * The class path {@code loader} reads: under {@code mvn exec:java} that is the plugin's class loader's,
+     * not java.class.path. With {@code parents}, its parents' and the JVM's own too (javac needs them all).
+     */
+    static List<String> classPath(ClassLoader loader, boolean parents) {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader at = loader; at != null; at = parents ? at.getParent() : null) {
+            if (at instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException | IllegalArgumentException notAFile) {
+                        // a class path entry that is not a local file cannot be given to java or javac
+                    }
                 }
             }
-            return entries.stream().collect(Collectors.joining(File.pathSeparator));
         }
-        return System.getProperty("java.class.path");
+        if (parents || entries.isEmpty()) {
+            entries.addAll(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)));
+        }
+        return entries;
     }
 }

@@ -6,13 +6,12 @@ import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
 import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 
 /**
  * Runs the checks of the exercises whose tests involve deadlines, timeouts or many threads on their
@@ -57,17 +56,15 @@ public final class Steady {
                 System.out.printf("%s: skipped, chapter %s needs JDK %d%n", id, chapter.number(), chapter.requiredJdk());
                 continue;
             }
-            Path solution = root.resolve("solutions").resolve(chapter.number());
-            List<Path> classRoots = List.of(solution.resolve("target/classes"), solution.resolve("target/test-classes"));
-            if (!classRoots.stream().allMatch(Files::isDirectory)) {
+            Optional<List<Path>> classRoots = ExerciseRun.classRoots(root.resolve("solutions").resolve(chapter.number()));
+            if (classRoots.isEmpty()) {
                 System.out.printf("%s: solutions/%s is not built: run mvn install first%n", id, chapter.number());
                 failuresById.put(id, List.of("not built"));
                 continue;
             }
             long started = System.nanoTime();
             // the apps the tests start log as they start and stop: the verdict is what matters here
-            Map<String, Callable<List<String>>> work = Map.of(id, () -> failedRuns(chapter, exercise, classRoots, runs));
-            List<String> failures = ExerciseRun.quietlyInParallel(work, 1).get(id);
+            List<String> failures = ExerciseRun.quietly(() -> failedRuns(chapter, exercise, classRoots.get(), runs));
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("%s: the reference solution passed %d of %d runs of its check (%.1f s)%n",
                     id, runs - failures.size(), runs, seconds);

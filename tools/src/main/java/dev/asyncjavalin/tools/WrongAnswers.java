@@ -9,9 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,10 +155,8 @@ public final class WrongAnswers {
     }
 
     static Verdict prove(Path repoRoot, Exercise exercise, Chapter chapter, WrongAnswer answer) throws IOException {
-        Path solution = repoRoot.resolve("solutions").resolve(chapter.number());
-        Path classes = solution.resolve("target/classes");
-        Path testClasses = solution.resolve("target/test-classes");
-        if (!Files.isDirectory(classes) || !Files.isDirectory(testClasses)) {
+        Optional<List<Path>> classRoots = ExerciseRun.classRoots(repoRoot.resolve("solutions").resolve(chapter.number()));
+        if (classRoots.isEmpty()) {
             return new Verdict(answer, "", "solutions/" + chapter.number() + " is not built: run mvn install first");
         }
         Path source = repoRoot.resolve(exercise.solutionFile());
@@ -179,11 +174,13 @@ public final class WrongAnswers {
             Files.writeString(changed, replaceBody(text, region.get(), answer.body()), StandardCharsets.UTF_8);
             Path compiled = work.resolve("classes");
             Files.createDirectories(compiled);
-            String errors = compile(changed, compiled, List.of(classes, testClasses), chapter.requiredJdk());
+            String errors = compile(changed, compiled, classRoots.get(), chapter.requiredJdk());
             if (errors != null) {
                 return new Verdict(answer, "", answer.file() + " does not compile: " + errors);
             }
-            Result result = ExerciseRun.run(chapter.number(), List.of(exercise), List.of(compiled, classes, testClasses)).get(0);
+            List<Path> withAnswer = new ArrayList<>(List.of(compiled));
+            withAnswer.addAll(classRoots.get());
+            Result result = ExerciseRun.run(chapter.number(), List.of(exercise), withAnswer).get(0);
             return judge(answer, result);
         } finally {
             deleteTree(work);
@@ -222,31 +219,13 @@ public final class WrongAnswers {
         }
         Set<String> classPath = new LinkedHashSet<>();
         chapterClasses.forEach(path -> classPath.add(path.toString()));
-        classPath.addAll(libraries());
+        classPath.addAll(FreshJvm.classPath(WrongAnswers.class.getClassLoader(), true));
         List<String> options = List.of("-d", output.toString(), "-cp", String.join(File.pathSeparator, classPath),
                 "--release", String.valueOf(release), "-proc:none", "-encoding", "UTF-8", "-nowarn");
         StringWriter diagnostics = new StringWriter();
         var files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file);
         boolean ok = javac.getTask(diagnostics, null, null, options, null, files).call();
         return ok ? null : diagnostics.toString().lines().limit(4).reduce((a, b) -> a + " " + b).orElse("javac failed");
-    }
-
-    /** The class path this class was loaded from: exec:java's class loader, or the JVM's own. */
-    private static List<String> libraries() {
-        List<String> entries = new ArrayList<>();
-        for (ClassLoader loader = WrongAnswers.class.getClassLoader(); loader != null; loader = loader.getParent()) {
-            if (loader instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    try {
-                        entries.add(Path.of(url.toURI()).toString());
-                    } catch (URISyntaxException | IllegalArgumentException notAFile) {
-                        // a class path entry that is not a local file cannot be given to javac
-                    }
-                }
-            }
-        }
-        entries.addAll(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)));
-        return entries;
     }
 
     private static void deleteTree(Path root) throws IOException {
