@@ -151,15 +151,16 @@ public final class Course implements Callable<Integer> {
         out.println("Running the exercise tests of " + compiled.size() + " chapters ...");
         Map<String, List<Result>> results = ExerciseRun.runAll(root(), compiled, PARALLEL_CHAPTERS);
 
+        Set<Exercise> done = results.values().stream().flatMap(List::stream)
+                .filter(result -> result.state() == State.DONE).map(Result::exercise).collect(Collectors.toSet());
         int total = (int) catalog.exercises().stream().filter(exercise -> !exercise.isStretch()).count();
         int stretchTotal = catalog.exercises().size() - total;
-        List<Result> all = results.values().stream().flatMap(List::stream).toList();
-        long done = all.stream().filter(result -> result.state() == State.DONE && !result.exercise().isStretch()).count();
-        long stretchDone = all.stream().filter(result -> result.state() == State.DONE && result.exercise().isStretch()).count();
+        long stretchDone = done.stream().filter(Exercise::isStretch).count();
+        long requiredDone = done.size() - stretchDone;
         out.println();
-        out.println("Course progress: " + done + " of " + total + " exercises done"
+        out.println("Course progress: " + requiredDone + " of " + total + " exercises done"
                 + (stretchTotal > 0 ? " (and " + stretchDone + " of " + stretchTotal + " optional stretch exercises)" : ""));
-        out.println(bar(done, total) + "  " + Math.round(100.0 * done / total) + "%");
+        out.println(bar(requiredDone, total) + "  " + Math.round(100.0 * requiredDone / total) + "%");
         Optional<Exercise> next = Optional.empty();
         for (Chapter chapter : catalog.chapters()) {
             out.println();
@@ -167,27 +168,14 @@ public final class Course implements Callable<Integer> {
             if (!canRun(chapter)) {
                 out.println("  needs JDK " + chapter.requiredJdk() + "+ (this is JDK " + jdk + "): run the course command with "
                         + "JAVA_HOME set to JDK " + chapter.requiredJdk() + " or newer to check it");
-                for (Exercise exercise : chapter.exercises()) {
-                    out.println("  [-] " + exercise.label());
-                }
-                continue;
-            }
-            if (notCompiled.containsKey(chapter.number())) {
+            } else if (notCompiled.containsKey(chapter.number())) {
                 out.println("  does not compile:");
                 notCompiled.get(chapter.number()).lines().forEach(line -> out.println("    " + line));
-                for (Exercise exercise : chapter.exercises()) {
-                    out.println("  [ ] " + exercise.label());
-                    if (!exercise.isStretch()) {
-                        next = next.or(() -> Optional.of(exercise));
-                    }
-                }
-                continue;
             }
-            for (Result result : results.get(chapter.number())) {
-                boolean isDone = result.state() == State.DONE;
-                out.println((isDone ? "  [x] " : "  [ ] ") + result.exercise().label());
-                if (!isDone && next.isEmpty() && !result.exercise().isStretch()) {
-                    next = Optional.of(result.exercise());
+            for (Exercise exercise : chapter.exercises()) {
+                out.println((!canRun(chapter) ? "  [-] " : done.contains(exercise) ? "  [x] " : "  [ ] ") + exercise.label());
+                if (canRun(chapter) && !done.contains(exercise) && !exercise.isStretch()) {
+                    next = next.or(() -> Optional.of(exercise));
                 }
             }
         }
@@ -198,7 +186,7 @@ public final class Course implements Callable<Integer> {
             out.println("  read   " + catalog.chapterOf(exercise).directory() + "/README.md, section 'Exercise " + exercise.id() + "'");
             out.println("  edit   " + exercise.file() + " (the EXERCISE " + exercise.id() + " region)");
             out.println("  check  ./course check " + exercise.chapterNumber() + "    stuck? ./course hint " + exercise.id());
-        } else if (done == total) {
+        } else if (requiredDone == total) {
             out.println("Every exercise is done. Well done: chapter 09's benchmark is yours to run on other machines now.");
         } else {
             out.println("Every exercise you can check on JDK " + jdk + " is done; the rest need a newer JDK.");
