@@ -45,52 +45,43 @@ public final class ReadmeHints {
         } catch (ExerciseCatalog.CatalogException e) {
             return rewrite ? List.of() : List.of(e.getMessage());
         }
-        List<String> messages = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         for (Chapter chapter : catalog.chapters()) {
             Path readme = repoRoot.resolve(chapter.directory()).resolve("README.md");
             String name = chapter.directory() + "/README.md";
             if (!Files.isRegularFile(readme)) {
-                if (!rewrite) {
-                    messages.add(name + " does not exist");
-                }
+                problems.add(name + " does not exist");
                 continue;
             }
             String text = Files.readString(readme);
-            String separator = text.contains("\r\n") ? "\r\n" : "\n";
             List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-            boolean changed = false;
+            int changesBefore = changes.size();
             for (Exercise exercise : chapter.exercises()) {
                 String heading = "### Exercise " + exercise.id() + " · " + exercise.title();
-                if (!rewrite && !lines.contains(heading)) {
-                    messages.add(name + ": no heading \"" + heading + "\" (the title in " + ExerciseCatalog.FILE + ")");
+                if (!lines.contains(heading)) {
+                    problems.add(name + ": no heading \"" + heading + "\" (the title in " + ExerciseCatalog.FILE + ")");
                 }
                 int start = lines.indexOf(startMarker(exercise));
                 int end = start < 0 ? -1 : lines.subList(start, lines.size()).indexOf(END_MARKER) + start;
-                if (start < 0 || end < start) {
-                    if (!rewrite) {
-                        messages.add(name + ": no \"" + startMarker(exercise) + "\" ... \"" + END_MARKER
-                                + "\" block for the hints of exercise " + exercise.id());
-                    }
-                    continue;
-                }
                 List<String> wanted = block(exercise);
-                if (!lines.subList(start + 1, end).equals(wanted)) {
-                    if (rewrite) {
-                        lines.subList(start + 1, end).clear();
-                        lines.addAll(start + 1, wanted);
-                        changed = true;
-                        messages.add(name + ":" + (start + 1) + ": updated the hints of exercise " + exercise.id());
-                    } else {
-                        messages.add(name + ":" + (start + 1) + ": the hints of exercise " + exercise.id() + " differ from "
-                                + ExerciseCatalog.FILE + " (run `snippets sync`)");
-                    }
+                if (start < 0 || end < start) {
+                    problems.add(name + ": no \"" + startMarker(exercise) + "\" ... \"" + END_MARKER
+                            + "\" block for the hints of exercise " + exercise.id());
+                } else if (!lines.subList(start + 1, end).equals(wanted) && rewrite) {
+                    lines.subList(start + 1, end).clear();
+                    lines.addAll(start + 1, wanted);
+                    changes.add(name + ":" + (start + 1) + ": updated the hints of exercise " + exercise.id());
+                } else if (!lines.subList(start + 1, end).equals(wanted)) {
+                    problems.add(name + ":" + (start + 1) + ": the hints of exercise " + exercise.id() + " differ from "
+                            + ExerciseCatalog.FILE + " (run `snippets sync`)");
                 }
             }
-            if (changed) {
-                Files.writeString(readme, String.join(separator, lines));
+            if (changes.size() > changesBefore) {
+                Files.writeString(readme, String.join(text.contains("\r\n") ? "\r\n" : "\n", lines));
             }
         }
-        return messages;
+        return rewrite ? changes : problems;
     }
 
     static final String END_MARKER = "<!-- end hints -->";

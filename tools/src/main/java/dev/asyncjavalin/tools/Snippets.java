@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
@@ -84,25 +85,7 @@ public final class Snippets {
 
     /** Every include whose file or tag is missing, whose copy is stale, or that has no end marker. */
     public static List<Problem> problems(Path repoRoot) throws IOException {
-        List<Problem> problems = new ArrayList<>();
-        for (Path markdown : markdownFiles(repoRoot)) {
-            String name = displayName(repoRoot, markdown);
-            List<String> lines = MarkdownText.read(markdown).lines();
-            problems.addAll(codeOutsideIncludes(lines, name));
-            for (Include include : findIncludes(lines, name, problems)) {
-                try {
-                    List<String> source = sourceCode(markdown.getParent(), include);
-                    String staleness = staleness(lines, include, source);
-                    if (staleness != null) {
-                        problems.add(new Problem(name, include.lineNumber(), "stale copy of " + include.target() + ": " + staleness
-                                + " (run `snippets sync`)"));
-                    }
-                } catch (UnresolvableInclude e) {
-                    problems.add(new Problem(name, include.lineNumber(), e.getMessage()));
-                }
-            }
-        }
-        return problems;
+        return visit(repoRoot, false);
     }
 
     /**
@@ -111,36 +94,44 @@ public final class Snippets {
      * they are, for {@link #check} to report.
      */
     public static List<String> sync(Path repoRoot) throws IOException {
-        List<String> changes = new ArrayList<>();
+        return visit(repoRoot, true).stream().map(Problem::toString).toList();
+    }
+
+    /** The problems found, or with {@code sync} the copies rewritten. */
+    private static List<Problem> visit(Path repoRoot, boolean sync) throws IOException {
+        List<Problem> found = new ArrayList<>();
         for (Path markdown : markdownFiles(repoRoot)) {
             String name = displayName(repoRoot, markdown);
-            MarkdownText text = MarkdownText.read(markdown);
-            List<String> lines = text.lines();
+            String text = Files.readString(markdown);
+            // a rewrite changes nothing but the copied code: a CRLF file stays CRLF, a final newline stays (a last, empty line)
+            List<String> lines = List.of(text.split("\r?\n", -1));
             List<String> rewritten = new ArrayList<>();
             int copiedUpTo = 0;
-            boolean changed = false;
-            for (Include include : findIncludes(lines, name, new ArrayList<>())) {
-                List<String> source;
+            List<Problem> problems = sync ? new ArrayList<>() : found;
+            problems.addAll(codeOutsideIncludes(lines, name));
+            for (Include include : findIncludes(lines, name, problems)) {
                 try {
-                    source = sourceCode(markdown.getParent(), include);
+                    List<String> source = sourceCode(markdown.getParent(), include);
+                    String staleness = staleness(lines, include, source);
+                    if (staleness != null && !sync) {
+                        problems.add(new Problem(name, include.lineNumber(), "stale copy of " + include.target() + ": " + staleness
+                                + " (run `snippets sync`)"));
+                    } else if (staleness != null) {
+                        rewritten.addAll(lines.subList(copiedUpTo, include.marker() + 1));
+                        rewritten.addAll(fencedBlock(lines, include, source));
+                        copiedUpTo = include.endMarker();
+                        found.add(new Problem(name, include.lineNumber(), "updated " + include.target()));
+                    }
                 } catch (UnresolvableInclude e) {
-                    continue;
+                    problems.add(new Problem(name, include.lineNumber(), e.getMessage()));
                 }
-                if (staleness(lines, include, source) == null) {
-                    continue;
-                }
-                rewritten.addAll(lines.subList(copiedUpTo, include.marker() + 1));
-                rewritten.addAll(fencedBlock(lines, include, source));
-                copiedUpTo = include.endMarker();
-                changed = true;
-                changes.add(name + ":" + include.lineNumber() + ": updated " + include.target());
             }
-            if (changed) {
+            if (copiedUpTo > 0) {
                 rewritten.addAll(lines.subList(copiedUpTo, lines.size()));
-                text.write(markdown, rewritten);
+                Files.writeString(markdown, String.join(text.contains("\r\n") ? "\r\n" : "\n", rewritten));
             }
         }
-        return changes;
+        return found;
     }
 
     /**
@@ -227,12 +218,7 @@ public final class Snippets {
     }
 
     private static int indexOfLineContaining(List<String> lines, String marker, int from) {
-        for (int i = from; i < lines.size(); i++) {
-            if (lines.get(i).contains(marker)) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(from, lines.size()).filter(i -> lines.get(i).contains(marker)).findFirst().orElse(-1);
     }
 
     /** A region copied from inside a method should start at the left margin of the page, not 8 spaces in. */
@@ -315,22 +301,5 @@ public final class Snippets {
     /** A path as the learner would type it from the repository root, with {@code /} on every OS. */
     static String displayName(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');
-    }
-
-    /**
-     * A Markdown file's lines plus its line separator, so that a rewrite changes nothing but the
-     * copied code: a CRLF file stays CRLF, and a final newline stays (it shows up as a last, empty line).
-     */
-    private record MarkdownText(List<String> lines, String separator) {
-
-        static MarkdownText read(Path file) throws IOException {
-            String text = Files.readString(file);
-            String separator = text.contains("\r\n") ? "\r\n" : "\n";
-            return new MarkdownText(List.of(text.split("\r?\n", -1)), separator);
-        }
-
-        void write(Path file, List<String> newLines) throws IOException {
-            Files.writeString(file, String.join(separator, newLines));
-        }
     }
 }
