@@ -175,7 +175,7 @@ public final class ExerciseCatalog {
             return List.of(e.getMessage());
         }
         List<String> problems = new ArrayList<>();
-        Set<String> chapterDirectories = chapterDirectories(repoRoot);
+        Set<String> chapterDirectories = ExerciseRegions.numberedDirectories(repoRoot.resolve("chapters"));
         Set<String> listedChapters = new HashSet<>();
         Set<String> ids = new HashSet<>();
         String previousId = null;
@@ -297,20 +297,6 @@ public final class ExerciseCatalog {
             }
         }
         return found;
-    }
-
-    private static Set<String> chapterDirectories(Path repoRoot) throws IOException {
-        Set<String> numbers = new java.util.TreeSet<>();
-        Path chapters = repoRoot.resolve("chapters");
-        if (Files.isDirectory(chapters)) {
-            try (Stream<Path> children = Files.list(chapters)) {
-                children.filter(Files::isDirectory)
-                        .map(child -> child.getFileName().toString())
-                        .filter(name -> name.matches("\\d\\d"))
-                        .forEach(numbers::add);
-            }
-        }
-        return numbers;
     }
 
     /** "3.2" before "3.10": ids compare by their numbers, not as text. */

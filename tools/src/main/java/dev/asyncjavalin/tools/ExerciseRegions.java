@@ -84,7 +84,7 @@ public final class ExerciseRegions {
         return problems;
     }
 
-    private static SortedSet<String> numberedDirectories(Path parent) throws IOException {
+    static SortedSet<String> numberedDirectories(Path parent) throws IOException {
         SortedSet<String> names = new TreeSet<>();
         if (Files.isDirectory(parent)) {
             try (Stream<Path> children = Files.list(parent)) {
@@ -183,16 +183,14 @@ public final class ExerciseRegions {
         }
 
         private void checkSameRegionIds(Map<String, Region> stubRegions, Map<String, Region> solvedRegions) {
-            new TreeMap<>(stubRegions).forEach((id, region) -> {
-                if (!solvedRegions.containsKey(id)) {
-                    problems.add(name(chapterDir, region.file()) + ":" + region.startLine() + ": EXERCISE " + id
-                            + " has no region in " + relative(solutionDir));
-                }
-            });
-            new TreeMap<>(solvedRegions).forEach((id, region) -> {
-                if (!stubRegions.containsKey(id)) {
-                    problems.add(name(solutionDir, region.file()) + ":" + region.startLine() + ": EXERCISE " + id
-                            + " has no region in " + relative(chapterDir));
+            missingRegions(chapterDir, stubRegions, solutionDir, solvedRegions);
+            missingRegions(solutionDir, solvedRegions, chapterDir, stubRegions);
+        }
+
+        private void missingRegions(Path dir, Map<String, Region> regions, Path otherDir, Map<String, Region> otherRegions) {
+            new TreeMap<>(regions).forEach((id, region) -> {
+                if (!otherRegions.containsKey(id)) {
+                    problems.add(name(dir, region.file()) + ":" + region.startLine() + ": EXERCISE " + id + " has no region in " + relative(otherDir));
                 }
             });
         }
