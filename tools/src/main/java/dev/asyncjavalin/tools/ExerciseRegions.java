@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,11 +50,7 @@ public final class ExerciseRegions {
      * where a chapter's exercises are tests the learner writes), by file and line.
      */
     public static List<Region> regions(Path chapterDir) throws IOException {
-        List<Region> regions = new ArrayList<>();
-        for (SourceFile file : readSources(chapterDir, true).values()) {
-            regions.addAll(file.regions);
-        }
-        return regions;
+        return readSources(chapterDir, true).values().stream().flatMap(file -> file.regions.stream()).toList();
     }
 
     /**
@@ -61,7 +58,12 @@ public final class ExerciseRegions {
      * found by the same rules as {@link #regions}; a region with broken markers is left out.
      */
     public static List<Region> regionsIn(String text, Path relativePath) {
-        return SourceFile.parse(text, relativePath).regions;
+        return new SourceFile(text, relativePath).regions;
+    }
+
+    /** Region {@code id} of one file's text, if it has one with well-formed markers. */
+    static Optional<Region> region(String text, String file, String id) {
+        return regionsIn(text, Path.of(file)).stream().filter(region -> region.id().equals(id)).findFirst();
     }
 
     /** Problems of every chapter/solution pair; a chapter without a solution, or the reverse, is one too. */
@@ -119,18 +121,11 @@ public final class ExerciseRegions {
     }
 
     /** A chapter and its solution, e.g. chapters/03 and solutions/03. */
-    private static final class Pair {
-        private final Path root;
-        private final int chapterNumber;
-        private final Path chapterDir;
-        private final Path solutionDir;
-        private final List<String> problems = new ArrayList<>();
+    private record Pair(Path root, int chapterNumber, Path chapterDir, Path solutionDir, List<String> problems) {
 
         Pair(Path root, String number) {
-            this.root = root;
-            this.chapterNumber = Integer.parseInt(number);
-            this.chapterDir = root.resolve("chapters").resolve(number);
-            this.solutionDir = root.resolve("solutions").resolve(number);
+            this(root, Integer.parseInt(number), root.resolve("chapters").resolve(number), root.resolve("solutions").resolve(number),
+                    new ArrayList<>());
         }
 
         List<String> check() throws IOException {
@@ -261,20 +256,15 @@ public final class ExerciseRegions {
         /** Each problem starts with the line number, e.g. {@code "12: END EXERCISE 3.1 without ..."}. */
         final List<String> problems = new ArrayList<>();
 
-        private SourceFile(Path relativePath, List<String> lines) {
+        private SourceFile(String text, Path relativePath) {
             this.relativePath = relativePath;
-            this.lines = lines;
+            // splitting after each \n keeps the line ends, so "\r\n" vs "\n" counts as a difference
+            this.lines = List.of(text.split("(?<=\n)"));
+            findRegions();
         }
 
         static SourceFile read(Path path, Path relativePath) throws IOException {
-            return parse(new String(Files.readAllBytes(path), StandardCharsets.UTF_8), relativePath);
-        }
-
-        static SourceFile parse(String text, Path relativePath) {
-            // splitting after each \n keeps the line ends, so "\r\n" vs "\n" counts as a difference
-            SourceFile file = new SourceFile(relativePath, List.of(text.split("(?<=\n)")));
-            file.findRegions();
-            return file;
+            return new SourceFile(new String(Files.readAllBytes(path), StandardCharsets.UTF_8), relativePath);
         }
 
         private void findRegions() {

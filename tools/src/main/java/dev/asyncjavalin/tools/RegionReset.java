@@ -25,16 +25,16 @@ final class RegionReset {
         if (!Files.isRegularFile(file)) {
             return new Outcome(true, exercise.file() + " does not exist; `git checkout -- " + exercise.file() + "` brings it back whole");
         }
-        String original = Git.show(repoRoot, gitRef, exercise.file());
+        String original = gitShow(repoRoot, gitRef, exercise.file());
         List<String> originalLines = lines(original);
-        ExerciseRegions.Region originalAt = region(original, exercise);
+        ExerciseRegions.Region originalAt = ExerciseRegions.region(original, exercise.file(), exercise.id()).orElse(null);
         if (originalAt == null) {
             return new Outcome(true, "the version of " + exercise.file() + " in git (" + gitRef + ") has no region EXERCISE "
                     + exercise.id() + "; name another commit with --from");
         }
         String current = Files.readString(file, StandardCharsets.UTF_8);
         List<String> currentLines = lines(current);
-        ExerciseRegions.Region currentAt = region(current, exercise);
+        ExerciseRegions.Region currentAt = ExerciseRegions.region(current, exercise.file(), exercise.id()).orElse(null);
         if (currentAt == null) {
             return new Outcome(true, exercise.file() + " has lost the markers of EXERCISE " + exercise.id()
                     + " (or they are broken), so the region cannot be found; `git checkout -- " + exercise.file()
@@ -65,46 +65,33 @@ final class RegionReset {
         return List.of(text.split("(?<=\n)"));
     }
 
-    /** The exercise's region in {@code text}, found by the markers every other course check reads. */
-    private static ExerciseRegions.Region region(String text, ExerciseCatalog.Exercise exercise) {
-        return ExerciseRegions.regionsIn(text, Path.of(exercise.file())).stream()
-                .filter(region -> region.id().equals(exercise.id()))
-                .findFirst()
-                .orElse(null);
-    }
-
     /** The region's lines, its two marker lines included (a Region counts lines from 1). */
     private static List<String> markersAndBody(List<String> lines, ExerciseRegions.Region region) {
         return lines.subList(region.startLine() - 1, region.endLine());
     }
 
-    /** The few git commands the course needs, with messages a learner can act on. */
-    static final class Git {
-        private Git() {
+    /** {@code git show REF:file}, with messages a learner can act on. */
+    static String gitShow(Path repoRoot, String ref, String file) throws IOException {
+        Process git;
+        try {
+            git = new ProcessBuilder("git", "show", ref + ":" + file).directory(repoRoot.toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("reset takes the original stub from git, and git is not installed (" + e.getMessage() + ")");
         }
-
-        static String show(Path repoRoot, String ref, String file) throws IOException {
-            Process git;
-            try {
-                git = new ProcessBuilder("git", "show", ref + ":" + file).directory(repoRoot.toFile()).start();
-            } catch (IOException e) {
-                throw new IOException("reset takes the original stub from git, and git is not installed (" + e.getMessage() + ")");
-            }
-            byte[] content = git.getInputStream().readAllBytes();
-            String error = new String(git.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            int status;
-            try {
-                status = git.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while reading " + file + " from git");
-            }
-            if (status != 0) {
-                throw new IOException("cannot read " + file + " at " + ref + " from git: "
-                        + (error.isEmpty() ? "git exited with " + status : error.lines().findFirst().orElse(error))
-                        + (error.contains("not a git repository") ? " (reset needs the course as a git clone)" : ""));
-            }
-            return new String(content, StandardCharsets.UTF_8);
+        byte[] content = git.getInputStream().readAllBytes();
+        String error = new String(git.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int status;
+        try {
+            status = git.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + file + " from git");
         }
+        if (status != 0) {
+            throw new IOException("cannot read " + file + " at " + ref + " from git: "
+                    + (error.isEmpty() ? "git exited with " + status : error.lines().findFirst().orElse(error))
+                    + (error.contains("not a git repository") ? " (reset needs the course as a git clone)" : ""));
+        }
+        return new String(content, StandardCharsets.UTF_8);
     }
 }

@@ -161,9 +161,7 @@ public final class WrongAnswers {
         }
         Path source = repoRoot.resolve(exercise.solutionFile());
         String text = Files.readString(source, StandardCharsets.UTF_8);
-        Optional<Region> region = ExerciseRegions.regionsIn(text, Path.of(exercise.file())).stream()
-                .filter(r -> r.id().equals(exercise.id()))
-                .findFirst();
+        Optional<Region> region = ExerciseRegions.region(text, exercise.file(), exercise.id());
         if (region.isEmpty()) {
             return new Verdict(answer, "", exercise.solutionFile() + " has no region " + exercise.id());
         }
