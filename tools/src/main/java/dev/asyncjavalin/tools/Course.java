@@ -7,6 +7,8 @@ import dev.asyncjavalin.tools.ExerciseRun.Result;
 import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -52,6 +55,8 @@ public final class Course implements Callable<Integer> {
             "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | exercises | wrong-answers | results MODULE_DIR fail|pass";
     /** The maintainers' checks: they speak on standard error, like a compiler, and {@code --root} may name the course. */
     static final Set<String> CHECKS = Set.of("snippets", "regions", "exercises", "wrong-answers", "results");
+
+    static final String HINT_LOG = ".course/hints.properties";
 
     /** Chapters whose tests run side by side in {@code progress}: they mostly wait, so 4 fit on 2 cores. */
     static final int PARALLEL_CHAPTERS = 4;
@@ -296,8 +301,20 @@ public final class Course implements Callable<Integer> {
             return unknownExercise(catalog, id);
         }
         Exercise exercise = found.get();
-        HintLog log = HintLog.open(root());
-        int seen = again ? 0 : log.seen(exercise.id());
+        // how many hints of each exercise the learner has seen: theirs, not the course's, so git ignores .course/
+        Properties log = new Properties();
+        Path logFile = root().resolve(HINT_LOG);
+        if (Files.isRegularFile(logFile)) {
+            try (Reader reader = Files.newBufferedReader(logFile)) {
+                log.load(reader);
+            }
+        }
+        int seen = 0;
+        try {
+            seen = again ? 0 : Math.max(0, Integer.parseInt(log.getProperty(exercise.id(), "0").strip()));
+        } catch (NumberFormatException e) {
+            // a hand-edited file with nonsense in it starts that exercise over
+        }
         int count = exercise.hints().size();
         if (seen >= count) {
             out.println("No more hints for " + exercise.id() + ": you have seen all " + count + ".");
@@ -312,7 +329,11 @@ public final class Course implements Callable<Integer> {
         out.println(seen + 1 < count
                 ? "(./course hint " + exercise.id() + " again for hint " + (seen + 2) + " of " + count + ")"
                 : "That was the last hint for " + exercise.id() + ".");
-        log.record(exercise.id(), seen + 1);
+        log.setProperty(exercise.id(), Integer.toString(seen + 1));
+        Files.createDirectories(logFile.getParent());
+        try (Writer writer = Files.newBufferedWriter(logFile)) {
+            log.store(writer, "hints seen per exercise, written by the course command");
+        }
         return 0;
     }
 
