@@ -381,13 +381,13 @@ public final class Course implements Callable<Integer> {
     @Command(name = "results")
     int results(@Parameters(paramLabel = "MODULE_DIR") String module, @Parameters(paramLabel = "fail|pass") String expectation)
             throws IOException {
-        ExerciseResults.Expectation expected;
+        ExerciseRun.Expectation expected;
         try {
-            expected = ExerciseResults.Expectation.valueOf(expectation.toUpperCase(Locale.ROOT));
+            expected = ExerciseRun.Expectation.valueOf(expectation.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return checksUsage("expected 'fail' or 'pass', got '" + expectation + "'");
         }
-        ExerciseResults.Report results = ExerciseResults.check(root(), module, expected);
+        ExerciseRun.Report results = ExerciseRun.check(root(), module, expected);
         results.exercises().forEach(out::println);
         out.println(results.summary());
         return report(results.problems(), null);

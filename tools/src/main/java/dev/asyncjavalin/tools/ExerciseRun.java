@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,10 +81,6 @@ public final class ExerciseRun {
      * chapters' apps log as they start and stop; the learner wants the verdict, not the logs, so
      * standard output and error are silenced meanwhile.
      */
-    static <T> T quietly(Callable<T> task) throws IOException {
-        return quietlyInParallel(Map.of("", task), 1).get("");
-    }
-
     static <T> Map<String, T> quietlyInParallel(Map<String, Callable<T>> tasks, int parallelism) throws IOException {
         if (tasks.isEmpty()) {
             return Map.of();
@@ -114,6 +111,11 @@ public final class ExerciseRun {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /** One task, quietly. */
+    static <T> T quietly(Callable<T> task) throws IOException {
+        return quietlyInParallel(Map.of("", task), 1).get("");
     }
 
     /**
@@ -179,21 +181,73 @@ public final class ExerciseRun {
                 .build());
         Outcomes outcomes = new Outcomes();
         launcher.execute(request, outcomes);
-        if (outcomes.passed + outcomes.failures.size() == 0) {
+        List<String> failures = List.copyOf(outcomes.failures.values());
+        int passed = outcomes.passes.size();
+        if (passed + failures.size() == 0) {
             return new Result(exercise, State.TODO, 0, 0, "no tests ran");
         }
-        List<String> passes = List.copyOf(outcomes.passes);
-        List<String> skips = List.copyOf(outcomes.skips);
-        if (outcomes.failures.isEmpty()) {
-            return new Result(exercise, State.DONE, outcomes.passed, 0, null, List.of(), passes, skips);
+        return new Result(exercise, failures.isEmpty() ? State.DONE : State.TODO, passed, failures.size(),
+                failures.isEmpty() ? null : failures.get(0), failures, List.copyOf(outcomes.passes), List.copyOf(outcomes.skips));
+    }
+
+    /**
+     * What CI promises of a chapter's exercise tests, run the way {@code ./course check} runs them (one
+     * path for learners and CI, from the module's compiled classes): on the untouched stubs every exercise
+     * test fails, since a test that passes there gives nothing to solve; with the solution's sources every
+     * one passes.
+     */
+    public enum Expectation { FAIL, PASS }
+
+    /** One line per exercise for the log, a one-line summary, and one problem per test that broke the expectation. */
+    public record Report(List<String> exercises, String summary, List<String> problems) {
+    }
+
+    /** Runs the exercise tests compiled in {@code module}, a directory such as {@code chapters/03}, and judges them. */
+    public static Report check(Path repoRoot, String module, Expectation expected) throws IOException {
+        String number = Path.of(module).getFileName().toString();
+        Chapter chapter = ExerciseCatalog.load(repoRoot).chapters().stream()
+                .filter(c -> c.number().equals(number)).findFirst()
+                .orElseThrow(() -> new IOException(module + ": no chapter " + number + " in " + ExerciseCatalog.FILE));
+        Optional<List<Path>> classRoots = classRoots(repoRoot.resolve(module));
+        if (classRoots.isEmpty()) {
+            String summary = module + ": not compiled (run mvn test-compile in it first)";
+            return new Report(List.of(), summary, List.of(summary));
         }
-        List<String> failures = List.copyOf(outcomes.failures.values());
-        return new Result(exercise, State.TODO, outcomes.passed, failures.size(), failures.get(0), failures, passes, skips);
+        List<Result> results = quietly(() -> run(number, chapter.exercises(), classRoots.get()));
+        return judge(module, results, expected);
+    }
+
+    static Report judge(String module, List<Result> results, Expectation expected) {
+        List<String> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int tests = 0;
+        for (Result result : results) {
+            String id = result.exercise().id();
+            int ran = result.passed() + result.failed();
+            tests += ran;
+            lines.add((result.state() == State.DONE ? "  [x] " : "  [ ] ") + id + " " + result.exercise().title()
+                    + "  (" + (result.failed() == 0 ? ran + " tests pass" : result.failed() + " of " + ran + " tests fail") + ")");
+            if (result.state() == State.NOT_COMPILED || ran == 0) {
+                problems.add(module + ": " + id + ": " + result.firstFailure());
+                continue;
+            }
+            result.skips().forEach(test -> problems.add(module + ": " + id + " " + test + " was skipped, expected to "
+                    + expected.name().toLowerCase(Locale.ROOT)));
+            if (expected == Expectation.FAIL) {
+                result.passes().forEach(test -> problems.add(module + ": " + id + " " + test + " passed, expected to fail"));
+            } else {
+                result.failures().stream().filter(failure -> result.skips().stream().noneMatch(failure::startsWith))
+                        .forEach(failure -> problems.add(module + ": " + id + " " + failure + ", expected to pass"));
+            }
+        }
+        // only the exercise tests run, against stubs or solutions alike
+        String wanted = expected == Expectation.FAIL ? "failing" : "passing";
+        String verdict = problems.isEmpty() ? "all " + wanted + " as expected" : problems.size() + " of them not " + wanted;
+        return new Report(lines, module + ": " + tests + " exercise tests, " + verdict, problems);
     }
 
     /** Counts passed tests and keeps, per failed test, its name and the first lines of why. */
     private static final class Outcomes implements TestExecutionListener {
-        int passed;
         final Map<String, String> failures = new LinkedHashMap<>();
         final List<String> passes = new ArrayList<>();
         final List<String> skips = new ArrayList<>();
@@ -203,7 +257,6 @@ public final class ExerciseRun {
             boolean isClass = test.getSource().filter(ClassSource.class::isInstance).isPresent();
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                 if (test.isTest()) {
-                    passed++;
                     passes.add(test.getDisplayName());
                 }
             } else if (test.isTest() || isClass) {

@@ -3,8 +3,8 @@ package dev.asyncjavalin.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
-import dev.asyncjavalin.tools.ExerciseResults.Expectation;
-import dev.asyncjavalin.tools.ExerciseResults.Report;
+import dev.asyncjavalin.tools.ExerciseRun.Expectation;
+import dev.asyncjavalin.tools.ExerciseRun.Report;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
 import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class ExerciseResultsTest {
     @Test
     @DisplayName("on stubs, every exercise test failing is what we want")
     void allFailingAsExpected() {
-        Report report = ExerciseResults.judge("chapters/03", List.of(
+        Report report = ExerciseRun.judge("chapters/03", List.of(
                 new Result(FETCH, State.TODO, 0, 2, "a: 1", List.of("a: 1", "b: 2")),
                 new Result(ROWS, State.TODO, 0, 1, "c: 3")), Expectation.FAIL);
 
@@ -36,7 +36,7 @@ class ExerciseResultsTest {
     @Test
     @DisplayName("an exercise test that passes on the stub is named")
     void passingStubTestIsReported() {
-        Report report = ExerciseResults.judge("chapters/03", List.of(
+        Report report = ExerciseRun.judge("chapters/03", List.of(
                 new Result(FETCH, State.TODO, 1, 1, "a: 1", List.of("a: 1"), List.of("givesItAway"), List.of())), Expectation.FAIL);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 2 exercise tests, 1 of them not failing");
@@ -46,7 +46,7 @@ class ExerciseResultsTest {
     @Test
     @DisplayName("with solutions, a failing or skipped test is a problem, each named once")
     void passExpectation() {
-        Report report = ExerciseResults.judge("chapters/03", List.of(
+        Report report = ExerciseRun.judge("chapters/03", List.of(
                 new Result(FETCH, State.TODO, 1, 2, "b: broke", List.of("b: broke", "c: skipped (no JDK 21)"), List.of("a"), List.of("c"))),
                 Expectation.PASS);
 
@@ -60,9 +60,9 @@ class ExerciseResultsTest {
     @DisplayName("an exercise whose tests did not compile or did not run is a problem for either expectation")
     void notRun() {
         List<Result> results = List.of(new Result(FETCH, State.NOT_COMPILED, 0, 0, "test class demo.FetchTest is not compiled"));
-        assertThat(ExerciseResults.judge("chapters/03", results, Expectation.FAIL).problems())
+        assertThat(ExerciseRun.judge("chapters/03", results, Expectation.FAIL).problems())
                 .containsExactly("chapters/03: 3.1: test class demo.FetchTest is not compiled");
-        assertThat(ExerciseResults.judge("chapters/03", results, Expectation.PASS).problems()).hasSize(1);
+        assertThat(ExerciseRun.judge("chapters/03", results, Expectation.PASS).problems()).hasSize(1);
     }
 
     @Test
@@ -70,13 +70,13 @@ class ExerciseResultsTest {
     void runsTheCompiledTests() throws Exception {
         FixtureCourse.create(root);
         FixtureCourse.javac().compile(root, ExerciseCatalog.load(root).chapters().subList(0, 1));
-        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.FAIL).problems()).isEmpty();
-        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.PASS).problems()).hasSize(1);
+        assertThat(ExerciseRun.check(root, "chapters/01", Expectation.FAIL).problems()).isEmpty();
+        assertThat(ExerciseRun.check(root, "chapters/01", Expectation.PASS).problems()).hasSize(1);
 
         FixtureCourse.write(root, FixtureCourse.STUB_FILE, FixtureCourse.SOLVED);
         FixtureCourse.javac().compile(root, ExerciseCatalog.load(root).chapters().subList(0, 1));
-        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.PASS).problems()).isEmpty();
-        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.FAIL).problems())
+        assertThat(ExerciseRun.check(root, "chapters/01", Expectation.PASS).problems()).isEmpty();
+        assertThat(ExerciseRun.check(root, "chapters/01", Expectation.FAIL).problems())
                 .singleElement().asString().endsWith("passed, expected to fail");
     }
 
@@ -84,7 +84,7 @@ class ExerciseResultsTest {
     @DisplayName("a module that was not compiled is a problem, not an empty success")
     void notCompiled() throws Exception {
         FixtureCourse.create(root);
-        assertThat(ExerciseResults.check(root, "chapters/01", Expectation.PASS).problems())
+        assertThat(ExerciseRun.check(root, "chapters/01", Expectation.PASS).problems())
                 .containsExactly("chapters/01: not compiled (run mvn test-compile in it first)");
     }
 }
