@@ -133,25 +133,17 @@ public final class WrongAnswers {
             byChapter.computeIfAbsent(chapter, number -> new ArrayList<>()).add(answer);
         }
         Map<String, Callable<List<Verdict>>> work = new LinkedHashMap<>();
-        for (Map.Entry<String, List<WrongAnswer>> chapter : byChapter.entrySet()) {
-            Chapter of = catalog.chapter(chapter.getKey()).orElseThrow();
-            if (of.requiredJdk() > jdk) {
-                work.put(chapter.getKey(), () -> chapter.getValue().stream()
-                        .map(answer -> new Verdict(answer, "skipped: chapter " + of.number() + " needs JDK " + of.requiredJdk(), null))
-                        .toList());
-            } else {
-                work.put(chapter.getKey(), () -> proveAll(repoRoot, catalog, of, chapter.getValue()));
+        byChapter.forEach((number, answers) -> work.put(number, () -> {
+            Chapter chapter = catalog.chapter(number).orElseThrow();
+            List<Verdict> verdicts = new ArrayList<>();
+            for (WrongAnswer answer : answers) {
+                verdicts.add(chapter.requiredJdk() > jdk
+                        ? new Verdict(answer, "skipped: chapter " + number + " needs JDK " + chapter.requiredJdk(), null)
+                        : prove(repoRoot, catalog.exercise(answer.exercise()).orElseThrow(), chapter, answer));
             }
-        }
+            return verdicts;
+        }));
         return ExerciseRun.quietlyInParallel(work, parallelism).values().stream().flatMap(List::stream).toList();
-    }
-
-    private static List<Verdict> proveAll(Path repoRoot, Catalog catalog, Chapter chapter, List<WrongAnswer> answers) throws IOException {
-        List<Verdict> verdicts = new ArrayList<>();
-        for (WrongAnswer answer : answers) {
-            verdicts.add(prove(repoRoot, catalog.exercise(answer.exercise()).orElseThrow(), chapter, answer));
-        }
-        return verdicts;
     }
 
     static Verdict prove(Path repoRoot, Exercise exercise, Chapter chapter, WrongAnswer answer) throws IOException {
