@@ -50,9 +50,7 @@ public interface ChapterBuild {
         if (localRepository != null) {
             command.add("-Dmaven.repo.local=" + localRepository);
         }
-        command.add("-pl");
-        command.add(String.join(",", chapters.stream().map(Chapter::directory).toList()));
-        command.add("test-compile");
+        command.addAll(List.of("-pl", String.join(",", chapters.stream().map(Chapter::directory).toList()), "test-compile"));
         Process maven = new ProcessBuilder(command).directory(repoRoot.toFile()).redirectErrorStream(true).start();
         String output = new String(maven.getInputStream().readAllBytes(), Charset.defaultCharset());
         int status;
@@ -160,12 +158,8 @@ public interface ChapterBuild {
 
     /** Maven's own launcher when we run inside Maven (exec:java sets maven.home), else the one on the PATH. */
     private static String mavenExecutable() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
-        String name = windows ? "mvn.cmd" : "mvn";
+        String name = System.getProperty("os.name", "").toLowerCase().contains("win") ? "mvn.cmd" : "mvn";
         String home = System.getProperty("maven.home");
-        if (home != null && Files.isRegularFile(Path.of(home, "bin", name))) {
-            return Path.of(home, "bin", name).toString();
-        }
-        return name;
+        return home != null && Files.isRegularFile(Path.of(home, "bin", name)) ? Path.of(home, "bin", name).toString() : name;
     }
 }
