@@ -203,21 +203,18 @@ public final class ExerciseCatalog {
         }
         for (String number : chapterDirectories) {
             Path chapterDir = repoRoot.resolve("chapters").resolve(number);
-            Optional<Chapter> listed = catalog.chapter(number);
-            if (listed.isEmpty()) {
+            if (catalog.chapter(number).isEmpty()) {
                 problems.add(FILE + ": chapters/" + number + " is not listed");
             }
             for (ExerciseRegions.Region region : ExerciseRegions.regions(chapterDir)) {
                 String file = Snippets.displayName(repoRoot, chapterDir.resolve(region.file()));
-                boolean named = catalog.exercise(region.id()).filter(exercise -> exercise.file().equals(file)).isPresent();
-                if (!named) {
+                if (catalog.exercise(region.id()).filter(exercise -> exercise.file().equals(file)).isEmpty()) {
                     problems.add(file + ":" + region.startLine() + ": EXERCISE " + region.id() + " is not listed in " + FILE
                             + " with this file");
                 }
             }
             for (ExerciseTest test : exerciseTestClasses(chapterDir)) {
-                boolean named = catalog.exercise(test.exerciseId()).filter(exercise -> exercise.tests().contains(test.className())).isPresent();
-                if (!named) {
+                if (catalog.exercise(test.exerciseId()).filter(exercise -> exercise.tests().contains(test.className())).isEmpty()) {
                     problems.add(test.className() + " checks exercise " + test.exerciseId() + " but is not among its tests in " + FILE);
                 }
             }
