@@ -45,19 +45,19 @@ public final class ExerciseRun {
     public enum State { DONE, TODO, NOT_COMPILED }
 
     /**
-     * {@code firstFailure} is null when the exercise is done; {@code failures} holds every failed or
-     * skipped test's line, {@code passes} the names of the tests that passed and {@code skips} those
-     * that were skipped (CI wants to know which test passes on a stub).
+     * {@code failures} holds every failed or skipped test's line (none when the exercise is done, so
+     * {@code firstFailure} is null), {@code passes} the names of the tests that passed and {@code skips}
+     * those that were skipped (CI wants to know which test passes on a stub).
      */
-    public record Result(Exercise exercise, State state, int passed, int failed, String firstFailure, List<String> failures,
-                         List<String> passes, List<String> skips) {
+    public record Result(Exercise exercise, State state, int passed, int failed, List<String> failures, List<String> passes,
+                         List<String> skips) {
 
-        Result(Exercise exercise, State state, int passed, int failed, String firstFailure, List<String> failures) {
-            this(exercise, state, passed, failed, firstFailure, failures, List.of(), List.of());
+        Result(Exercise exercise, State state, int passed, int failed, String why) {
+            this(exercise, state, passed, failed, why == null ? List.of() : List.of(why), List.of(), List.of());
         }
 
-        Result(Exercise exercise, State state, int passed, int failed, String firstFailure) {
-            this(exercise, state, passed, failed, firstFailure, firstFailure == null ? List.of() : List.of(firstFailure));
+        public String firstFailure() {
+            return failures.isEmpty() ? null : failures.get(0);
         }
     }
 
@@ -186,8 +186,8 @@ public final class ExerciseRun {
         if (passed + failures.size() == 0) {
             return new Result(exercise, State.TODO, 0, 0, "no tests ran");
         }
-        return new Result(exercise, failures.isEmpty() ? State.DONE : State.TODO, passed, failures.size(),
-                failures.isEmpty() ? null : failures.get(0), failures, List.copyOf(outcomes.passes), List.copyOf(outcomes.skips));
+        return new Result(exercise, failures.isEmpty() ? State.DONE : State.TODO, passed, failures.size(), failures,
+                List.copyOf(outcomes.passes), List.copyOf(outcomes.skips));
     }
 
     /**

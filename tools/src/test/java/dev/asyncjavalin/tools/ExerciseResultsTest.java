@@ -25,7 +25,7 @@ class ExerciseResultsTest {
     @DisplayName("on stubs, every exercise test failing is what we want")
     void allFailingAsExpected() {
         Report report = ExerciseRun.judge("chapters/03", List.of(
-                new Result(FETCH, State.TODO, 0, 2, "a: 1", List.of("a: 1", "b: 2")),
+                new Result(FETCH, State.TODO, 0, 2, List.of("a: 1", "b: 2"), List.of(), List.of()),
                 new Result(ROWS, State.TODO, 0, 1, "c: 3")), Expectation.FAIL);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 3 exercise tests, all failing as expected");
@@ -37,7 +37,7 @@ class ExerciseResultsTest {
     @DisplayName("an exercise test that passes on the stub is named")
     void passingStubTestIsReported() {
         Report report = ExerciseRun.judge("chapters/03", List.of(
-                new Result(FETCH, State.TODO, 1, 1, "a: 1", List.of("a: 1"), List.of("givesItAway"), List.of())), Expectation.FAIL);
+                new Result(FETCH, State.TODO, 1, 1, List.of("a: 1"), List.of("givesItAway"), List.of())), Expectation.FAIL);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 2 exercise tests, 1 of them not failing");
         assertThat(report.problems()).containsExactly("chapters/03: 3.1 givesItAway passed, expected to fail");
@@ -47,7 +47,7 @@ class ExerciseResultsTest {
     @DisplayName("with solutions, a failing or skipped test is a problem, each named once")
     void passExpectation() {
         Report report = ExerciseRun.judge("chapters/03", List.of(
-                new Result(FETCH, State.TODO, 1, 2, "b: broke", List.of("b: broke", "c: skipped (no JDK 21)"), List.of("a"), List.of("c"))),
+                new Result(FETCH, State.TODO, 1, 2, List.of("b: broke", "c: skipped (no JDK 21)"), List.of("a"), List.of("c"))),
                 Expectation.PASS);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 3 exercise tests, 2 of them not passing");

@@ -66,7 +66,7 @@ class WrongAnswersTest {
                 .contains("ACCEPTED by the check of 4.2", "join() holds a thread");
         assertThat(WrongAnswers.judge(answer, new Result(EXERCISE, State.TODO, 2, 1, "t: status 500")).problem())
                 .contains("no failure names the mistake ('held a thread')");
-        Result named = new Result(EXERCISE, State.TODO, 1, 2, "t: status 500", List.of("t: status 500", "u: the answer held a thread"));
+        Result named = new Result(EXERCISE, State.TODO, 1, 2, List.of("t: status 500", "u: the answer held a thread"), List.of(), List.of());
         assertThat(WrongAnswers.judge(answer, named).problem()).isNull();
         assertThat(WrongAnswers.judge(answer, named).message()).isEqualTo("u: the answer held a thread");
     }
