@@ -250,7 +250,7 @@ public final class Course implements Callable<Integer> {
                 + (required < results.size() ? " (stretch exercises are optional)" : ""));
         for (Result result : results) {
             if (result.state() == State.DONE) {
-                out.println("  [x] " + result.exercise().label() + "  (" + plural(result.passed(), "test") + " pass)");
+                out.println("  [x] " + result.exercise().label() + "  (" + result.passed() + (result.passed() == 1 ? " test" : " tests") + " pass)");
             } else {
                 String counts = result.failed() > 0
                         ? "  (" + result.failed() + " of " + (result.passed() + result.failed()) + " tests fail)" : "";
@@ -452,9 +452,5 @@ public final class Course implements Callable<Integer> {
         out.println(what);
         out.println(USAGE);
         return 2;
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }
