@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -194,31 +193,22 @@ public final class ExerciseRegions {
         private void compareOutsideRegions(SourceFile stub, SourceFile solved) {
             List<Integer> stubLines = stub.lineNumbersOutsideRegions();
             List<Integer> solvedLines = solved.lineNumbersOutsideRegions();
+            String stubAt = name(chapterDir, stub.relativePath) + ":";
+            String solvedAt = name(solutionDir, solved.relativePath) + ":";
             for (int i = 0; i < Math.max(stubLines.size(), solvedLines.size()); i++) {
                 String stubLine = i < stubLines.size() ? stub.line(stubLines.get(i)) : null;
                 String solvedLine = i < solvedLines.size() ? solved.line(solvedLines.get(i)) : null;
-                if (!Objects.equals(stubLine, solvedLine)) {
-                    problems.add(differenceOutsideRegions(stub, stubLines, solved, solvedLines, i));
+                String difference = stubLine == null
+                        ? solvedAt + solvedLines.get(i) + ": outside exercise regions, only the solution has " + quoted(solvedLine)
+                        : solvedLine == null ? stubAt + stubLines.get(i) + ": outside exercise regions, only the chapter has " + quoted(stubLine)
+                        : stubLine.equals(solvedLine) ? null
+                        : stubAt + stubLines.get(i) + " and " + solvedAt + solvedLines.get(i) + " differ outside exercise regions: "
+                                + quoted(stubLine) + " vs " + quoted(solvedLine);
+                if (difference != null) {
+                    problems.add(difference);
                     return;
                 }
             }
-        }
-
-        private String differenceOutsideRegions(SourceFile stub, List<Integer> stubLines,
-                                                SourceFile solved, List<Integer> solvedLines, int i) {
-            String stubName = name(chapterDir, stub.relativePath);
-            String solvedName = name(solutionDir, solved.relativePath);
-            if (i >= stubLines.size()) {
-                return solvedName + ":" + solvedLines.get(i) + ": outside exercise regions, only the solution has "
-                        + quoted(solved.line(solvedLines.get(i)));
-            }
-            if (i >= solvedLines.size()) {
-                return stubName + ":" + stubLines.get(i) + ": outside exercise regions, only the chapter has "
-                        + quoted(stub.line(stubLines.get(i)));
-            }
-            return stubName + ":" + stubLines.get(i) + " and " + solvedName + ":" + solvedLines.get(i)
-                    + " differ outside exercise regions: " + quoted(stub.line(stubLines.get(i)))
-                    + " vs " + quoted(solved.line(solvedLines.get(i)));
         }
 
         /** A solution region that still holds the stub means the exercise was never actually solved. */

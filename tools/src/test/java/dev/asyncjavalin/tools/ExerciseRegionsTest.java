@@ -56,6 +56,19 @@ class ExerciseRegionsTest {
     }
 
     @Test
+    @DisplayName("a line outside the regions that only one side has is named with its file and line")
+    void lineOnlyOnOneSide() throws IOException {
+        write("chapters/03/" + FETCHER, STUB);
+        write("solutions/03/" + FETCHER, SOLVED + "// extra\n");
+        write("chapters/03/src/main/java/demo/Rows.java", "class Rows {\n}\n// gone\n");
+        write("solutions/03/src/main/java/demo/Rows.java", "class Rows {\n}\n");
+
+        assertThat(ExerciseRegions.check(root)).containsExactly(
+                "solutions/03/src/main/java/demo/Fetcher.java:9: outside exercise regions, only the solution has \"// extra\"",
+                "chapters/03/src/main/java/demo/Rows.java:3: outside exercise regions, only the chapter has \"// gone\"");
+    }
+
+    @Test
     @DisplayName("a solution with its own src/test (exercises that are tests) is compared there too")
     void testTreesAreComparedWhenTheSolutionHasOne() throws IOException {
         String learnerTest = "src/test/java/demo/LearnerTest.java";
