@@ -1,11 +1,8 @@
 package dev.asyncjavalin.tools;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
@@ -278,24 +277,13 @@ public final class Snippets {
 
     /** Every Markdown file under the root, in a stable order, leaving out build output and Git's own files. */
     static List<Path> markdownFiles(Path root) throws IOException {
-        List<Path> found = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                boolean skipped = !dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString());
-                return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (file.getFileName().toString().endsWith(".md")) {
-                    found.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        found.sort(null);
-        return found;
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(path -> path.getFileName().toString().endsWith(".md") && Files.isRegularFile(path))
+                    .filter(path -> StreamSupport.stream(root.relativize(path).spliterator(), false)
+                            .noneMatch(part -> SKIPPED_DIRECTORIES.contains(part.toString())))
+                    .sorted()
+                    .toList();
+        }
     }
 
     /** A path as the learner would type it from the repository root, with {@code /} on every OS. */
