@@ -1,16 +1,14 @@
 package dev.asyncjavalin.lab;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +18,21 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * "The internet", on loopback: an embedded HTTP server with slow recipe pages and faults.
@@ -67,28 +75,28 @@ public final class SlowUpstream implements AutoCloseable {
         "Paella", "Ceviche", "Khachapuri", "Laksa", "Pastel de Nata",
     };
 
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, the body
-        // waits for the client's delayed ACK, adding ~40 ms to every answer. Read once, at first use.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    /**
+     * Longer than any delay a request can ask for ({@code /slow} allows 10 minutes): Jetty would
+     * otherwise end a request that waits quietly for its answer as idle.
+     */
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(11);
 
     private final Builder settings;
     private final List<Duration> latencies;
-    private final HttpServer server;
+    private final Server server;
+    private final ServerConnector connector;
     private final ScheduledExecutorService timer;
-    private final ExecutorService workers;
     /** Requests not yet answered: the in-flight count. */
-    private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+    private final Set<Exchange> open = ConcurrentHashMap.newKeySet();
     /** Exchanges not yet closed, each holding a socket: a superset of {@link #open}. */
-    private final Set<HttpExchange> unclosed = ConcurrentHashMap.newKeySet();
+    private final Set<Exchange> unclosed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
     private final Progress received = new Progress();
     private final Progress finished = new Progress();
     /** Requests at /held, answered when a test says so. Guarded by itself. */
-    private final List<HttpExchange> held = new ArrayList<>();
+    private final List<Exchange> held = new ArrayList<>();
     private final Barrier barrier;
     private final Random varying;
 
@@ -97,12 +105,35 @@ public final class SlowUpstream implements AutoCloseable {
         this.varying = settings.varying ? new Random(settings.seed) : null;
         this.latencies = drawLatencies(settings);
         this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slow-upstream-timer"));
-        this.workers = Executors.newCachedThreadPool(DaemonThreads.named("slow-upstream-worker"));
         this.barrier = settings.barrierParties > 0 ? new Barrier(settings.barrierParties, settings.barrierTimeout) : null;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port), 1024);
-        server.setExecutor(workers);
-        server.createContext("/", this::route);
-        server.start();
+        // Jetty, as under the chapters' apps: a waiting request holds no thread, and a call the client
+        // cancelled costs nothing once its answer fails to write. (The JDK's own HttpServer keeps
+        // every such connection in its books for good on JDK 17: under load, hundreds of MB.)
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("slow-upstream");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        server.addBean(new ScheduledExecutorScheduler("slow-upstream-scheduler", true));
+        this.connector = new ServerConnector(server, 1, 1);
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(settings.port);
+        connector.setAcceptQueueSize(1024);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                route(new Exchange(request, response, callback));
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     public static Builder builder() {
@@ -115,7 +146,7 @@ public final class SlowUpstream implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + connector.getLocalPort();
     }
 
     public String url(String path) {
@@ -161,6 +192,11 @@ public final class SlowUpstream implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Connections open on the upstream's side right now, idle ones included. */
+    int openConnections() {
+        return connector.getConnectedEndPoints().size();
+    }
+
     /** Requests answered (or dropped on purpose) so far. */
     public int served() {
         return served.get();
@@ -195,13 +231,13 @@ public final class SlowUpstream implements AutoCloseable {
      * however slow the machine is.
      */
     public int releaseHeld() {
-        List<HttpExchange> release;
+        List<Exchange> release;
         synchronized (held) {
             release = List.copyOf(held);
             held.clear();
         }
-        for (HttpExchange exchange : release) {
-            workers.execute(() -> respond(exchange, 200, "text/html", page("Held until released")));
+        for (Exchange exchange : release) {
+            respond(exchange, 200, "text/html", page("Held until released"));
         }
         return release.size();
     }
@@ -216,49 +252,56 @@ public final class SlowUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        // held exchanges (/hang, a barrier, pages not yet due) own their sockets until closed
-        for (HttpExchange exchange : unclosed) {
-            finish(exchange);
+        // exchanges not answered yet (/hang, a barrier, pages not yet due) are dropped. One whose answer is
+        // being written only loses its socket: failing it now would wait for the write, which waits for a reader
+        for (Exchange exchange : unclosed) {
+            if (open.contains(exchange)) {
+                drop(exchange);
+            } else {
+                exchange.request().getConnectionMetaData().getConnection().getEndPoint().close();
+            }
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("SlowUpstream did not stop: " + e.getMessage(), e);
         }
         timer.shutdownNow();
-        workers.shutdownNow();
     }
 
     // --- routing -------------------------------------------------------------------------------
 
-    private void route(HttpExchange exchange) {
+    private void route(Exchange exchange) {
         unclosed.add(exchange);
         open.add(exchange);
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
-        String path = exchange.getRequestURI().getPath();
+        String path = Request.getPathInContext(exchange.request());
         try {
             if (path.equals("/")) {
                 respond(exchange, 200, "text/plain", index());
             } else if (path.startsWith("/recipes/")) {
                 recipe(exchange, path.substring("/recipes/".length()));
             } else if (path.equals("/slow")) {
-                int ms = intParam(exchange, "ms", 1000, 0, 600_000);
+                int ms = intParam(exchange.query(), "ms", 1000, 0, 600_000);
                 later(Duration.ofMillis(ms), () -> respond(exchange, 200, "text/html", page("Slow page after " + ms + " ms")));
             } else if (path.equals("/error")) {
                 respond(exchange, 500, "text/plain", "simulated upstream failure");
             } else if (path.equals("/reset")) {
-                // closing before any response header is sent makes the server drop the connection
-                finish(exchange);
+                drop(exchange);
             } else if (path.equals("/hang")) {
-                // no answer, and no thread: the exchange just stays open. The JDK's server does not say when
-                // the client leaves, so without a limit every cancelled call would hold a socket here until stop
-                later(settings.hangLimit, () -> finish(exchange));
+                // no answer, and no thread: the exchange just stays open. Jetty does not say when the client
+                // leaves, so without a limit every cancelled call would hold a socket here until stop
+                later(settings.hangLimit, () -> drop(exchange));
             } else if (path.equals("/held")) {
                 synchronized (held) {
                     held.add(exchange);
                 }
             } else if (path.equals("/huge")) {
-                hugeBody(exchange, intParam(exchange, "mb", 64, 1, 1024));
+                hugeBody(exchange, intParam(exchange.query(), "mb", 64, 1, 1024));
             } else if (path.equals("/redirect")) {
-                String target = loopbackTarget(textParam(exchange, "to"));
-                exchange.getResponseHeaders().set("Location", target);
+                String target = loopbackTarget(textParam(exchange.query(), "to"));
+                exchange.response().getHeaders().put(HttpHeader.LOCATION, target);
                 respond(exchange, 302, "text/plain", "moved to " + target);
             } else if (path.equals("/script")) {
                 respond(exchange, 200, "text/html", page("<script>alert('upstream')</script>Totally Safe Soup"));
@@ -273,7 +316,7 @@ public final class SlowUpstream implements AutoCloseable {
         }
     }
 
-    private void recipe(HttpExchange exchange, String pageText) {
+    private void recipe(Exchange exchange, String pageText) {
         int page;
         try {
             page = Integer.parseInt(pageText);
@@ -304,68 +347,69 @@ public final class SlowUpstream implements AutoCloseable {
         }
     }
 
-    private void hugeBody(HttpExchange exchange, int mebibytes) {
+    private void hugeBody(Exchange exchange, int mebibytes) {
         byte[] chunk = "<p>filler</p>\n".repeat(4096).getBytes(StandardCharsets.UTF_8);
         long total = (long) mebibytes * 1024 * 1024;
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "text/html");
-            leave(exchange);
-            exchange.sendResponseHeaders(200, 0); // 0 = chunked: the client learns the size only by reading
-            OutputStream body = exchange.getResponseBody(); // not closed here: see finish()
+        leave(exchange);
+        exchange.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html");
+        // no length: chunked, so the client learns the size only by reading. Written on Jetty's thread,
+        // which may block here: the handler is not declared non-blocking.
+        try (OutputStream body = Content.Sink.asOutputStream(exchange.response())) {
             body.write(page("A very long page").getBytes(StandardCharsets.UTF_8));
             for (long sent = 0; sent < total; sent += chunk.length) {
                 body.write(chunk);
             }
         } catch (IOException clientGaveUp) {
             // expected: a careful client stops reading long before the end
-        } finally {
-            finish(exchange);
+            finish(exchange, clientGaveUp);
+            return;
         }
+        finish(exchange, null);
     }
 
     // --- responses -----------------------------------------------------------------------------
 
     private void later(Duration delay, Runnable answer) {
-        timer.schedule(() -> workers.execute(answer), delay.toNanos(), TimeUnit.NANOSECONDS);
+        // the timer thread writes the answer itself: the write does not block, it completes later
+        timer.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void respond(HttpExchange exchange, int status, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    private void respond(Exchange exchange, int status, String contentType, String body) {
         leave(exchange);
-        try {
-            exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
-            exchange.sendResponseHeaders(status, bytes.length);
-            // not closed here: see finish()
-            exchange.getResponseBody().write(bytes);
-        } catch (IOException clientGaveUp) {
-            // the caller timed out or went away; nothing to tell anyone
-        } finally {
-            finish(exchange);
-        }
+        Response response = exchange.response();
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType + "; charset=utf-8");
+        // one last write: Jetty sets the Content-Length; a client that has left makes it fail
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)),
+                Callback.from(() -> finish(exchange, null), failure -> finish(exchange, failure)));
     }
 
-    /**
-     * The request stops counting as in flight just before its answer goes out: a client may send
-     * its next request the moment it has read this answer, and must not find this one still counted.
-     */
-    private void leave(HttpExchange exchange) {
+    private void leave(Exchange exchange) {
         if (open.remove(exchange)) {
             inFlight.decrementAndGet();
             served.incrementAndGet();
         }
     }
 
-    /**
-     * Ends the exchange by closing the exchange itself, never its response stream first. When a
-     * client gives up before its answer (a cancelled call), the write fails part way; closing the
-     * JDK server's fixed-length response stream then marks the exchange closed without closing its
-     * connection, and the socket stays open for good. Closing the exchange finds the short body and
-     * closes the connection; a complete answer ends as usual, its connection kept for the next call.
-     */
-    private void finish(HttpExchange exchange) {
+    /** Ends the exchange once its answer is written, or has failed to write because the client left. */
+    private void finish(Exchange exchange, Throwable failure) {
         leave(exchange);
         if (unclosed.remove(exchange)) {
-            exchange.close();
+            if (failure == null) {
+                exchange.callback().succeeded();
+            } else {
+                exchange.callback().failed(failure);
+            }
+            finished.increment();
+        }
+    }
+
+    /** Ends the exchange without an answer: the client sees its connection close. */
+    private void drop(Exchange exchange) {
+        leave(exchange);
+        if (unclosed.remove(exchange)) {
+            exchange.request().getConnectionMetaData().getConnection().getEndPoint().close();
+            exchange.callback().failed(new EofException("dropped without an answer, on purpose"));
             finished.increment();
         }
     }
@@ -424,8 +468,7 @@ public final class SlowUpstream implements AutoCloseable {
                 || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
-    private static String textParam(HttpExchange exchange, String name) {
-        String query = exchange.getRequestURI().getRawQuery();
+    private static String textParam(String query, String name) {
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (pair.startsWith(name + "=")) {
@@ -440,8 +483,7 @@ public final class SlowUpstream implements AutoCloseable {
         throw new IllegalArgumentException("query parameter '" + name + "' is required");
     }
 
-    private static int intParam(HttpExchange exchange, String name, int fallback, int min, int max) {
-        String query = exchange.getRequestURI().getQuery();
+    private static int intParam(String query, String name, int fallback, int min, int max) {
         if (query == null) {
             return fallback;
         }
@@ -482,6 +524,14 @@ public final class SlowUpstream implements AutoCloseable {
         }
     }
 
+    /** One request in hand: what Jetty gave the handler, kept until the answer is written or dropped. */
+    private record Exchange(Request request, Response response, Callback callback) {
+
+        String query() {
+            return request.getHttpURI().getQuery();
+        }
+    }
+
     /** A count that tests can wait on without polling. */
     private static final class Progress {
         private int count;
@@ -512,7 +562,7 @@ public final class SlowUpstream implements AutoCloseable {
     private final class Barrier {
         private final int parties;
         private final Duration timeout;
-        private final List<HttpExchange> waiting = new ArrayList<>();
+        private final List<Exchange> waiting = new ArrayList<>();
         private final List<String> bodies = new ArrayList<>();
         private int generation;
         private boolean broken;
@@ -522,12 +572,12 @@ public final class SlowUpstream implements AutoCloseable {
             this.timeout = timeout;
         }
 
-        void arrive(HttpExchange exchange, String body) {
-            List<HttpExchange> release = List.of();
+        void arrive(Exchange exchange, String body) {
+            List<Exchange> release = List.of();
             List<String> releaseBodies = List.of();
             synchronized (this) {
                 if (broken) {
-                    workers.execute(() -> respond(exchange, 504, "text/plain", brokenMessage(0)));
+                    respond(exchange, 504, "text/plain", brokenMessage(0));
                     return;
                 }
                 waiting.add(exchange);
@@ -545,14 +595,14 @@ public final class SlowUpstream implements AutoCloseable {
                 }
             }
             for (int i = 0; i < release.size(); i++) {
-                HttpExchange released = release.get(i);
+                Exchange released = release.get(i);
                 String releasedBody = releaseBodies.get(i);
-                workers.execute(() -> respond(released, 200, "text/html", releasedBody));
+                respond(released, 200, "text/html", releasedBody);
             }
         }
 
         private void expire(int expiredGeneration) {
-            List<HttpExchange> stuck;
+            List<Exchange> stuck;
             synchronized (this) {
                 if (generation != expiredGeneration || waiting.isEmpty()) {
                     return;
@@ -563,8 +613,8 @@ public final class SlowUpstream implements AutoCloseable {
                 bodies.clear();
             }
             String message = brokenMessage(stuck.size());
-            for (HttpExchange exchange : stuck) {
-                workers.execute(() -> respond(exchange, 504, "text/plain", message));
+            for (Exchange exchange : stuck) {
+                respond(exchange, 504, "text/plain", message);
             }
         }
 
