@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * arrive, and each sends its next request when its page is in. Started in one instant instead
  * ({@code ramp=0}), every page's deadline expires in the same millisecond, round after round, and
  * what is measured is how fast two cores render and write a thousand pages at once.
+ *
+ * <p>The measured run comes after a warm-up run of the same shape: in its first seconds a JVM
+ * interprets the hot paths while the JIT compiles them, and a deployed app is measured warm.
  */
 final class LoadUnderDeadline {
 
@@ -43,26 +46,16 @@ final class LoadUnderDeadline {
         try (SlowUpstream upstream = SlowUpstream.start()) {
             Javalin app = Apps.chapter04(upstream.urls());
             try {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).executor(clientThreads).build();
                 URI page = URI.create("http://127.0.0.1:" + app.port() + "/async_get_urls_v2?deadline_ms=" + DEADLINE.toMillis());
-                // one warm-up page: the first one pays for class loading and template set-up
-                http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.discarding());
+                HttpClient warmUp = client(clientThreads);
+                // one page first: it pays for class loading and template set-up
+                warmUp.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.discarding());
+                load(warmUp, page, clientThreads, clients, rounds, rampUp, new PageTimes(), new PageTimes());
+                // new clients for the measured run: each opens its connection, as a client arriving does
+                HttpClient http = client(clientThreads);
                 PageTimes times = new PageTimes();
                 PageTimes serverTimes = new PageTimes();
-                List<CompletableFuture<Void>> everyone = new ArrayList<>();
-                for (int client = 0; client < clients; client++) {
-                    // client k starts k/clients of the way into the ramp-up
-                    CompletableFuture<Void> oneClient = CompletableFuture.runAsync(() -> { },
-                            CompletableFuture.delayedExecutor(rampUp.toNanos() * client / clients, TimeUnit.NANOSECONDS, clientThreads));
-                    for (int round = 0; round < rounds; round++) {
-                        oneClient = oneClient.thenCompose(previous -> timedPage(http, page, times, serverTimes));
-                    }
-                    everyone.add(oneClient);
-                }
-                // bounded: each page has its own request timeout, and the whole run this much
-                CompletableFuture.allOf(everyone.toArray(CompletableFuture[]::new))
-                        .get(rampUp.toMillis() + rounds * (DEADLINE.toMillis() + 30_000L), TimeUnit.MILLISECONDS);
+                load(http, page, clientThreads, clients, rounds, rampUp, times, serverTimes);
                 Duration limit = PageTimes.withSlack(DEADLINE, SLACK_PERCENT);
                 String details = String.format("%,d pages, deadline %d ms, limit %d ms; seen by the clients: median %d ms, p99 %d ms,"
                         + " slowest %d ms; the pages' own totals: median %d ms, slowest %d ms; %d not answered 200%s",
@@ -76,6 +69,29 @@ final class LoadUnderDeadline {
         } finally {
             clientThreads.shutdownNow();
         }
+    }
+
+    private static HttpClient client(ExecutorService clientThreads) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).executor(clientThreads).build();
+    }
+
+    /** {@code clients} clients, started evenly over {@code rampUp}, each asking for {@code rounds} pages in a row. */
+    private static void load(HttpClient http, URI page, ExecutorService clientThreads, int clients, int rounds, Duration rampUp,
+                             PageTimes times, PageTimes serverTimes) throws Exception {
+        List<CompletableFuture<Void>> everyone = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            // client k starts k/clients of the way into the ramp-up
+            CompletableFuture<Void> oneClient = CompletableFuture.runAsync(() -> { },
+                    CompletableFuture.delayedExecutor(rampUp.toNanos() * client / clients, TimeUnit.NANOSECONDS, clientThreads));
+            for (int round = 0; round < rounds; round++) {
+                oneClient = oneClient.thenCompose(previous -> timedPage(http, page, times, serverTimes));
+            }
+            everyone.add(oneClient);
+        }
+        // bounded: each page has its own request timeout, and the whole run this much
+        CompletableFuture.allOf(everyone.toArray(CompletableFuture[]::new))
+                .get(rampUp.toMillis() + rounds * (DEADLINE.toMillis() + 30_000L), TimeUnit.MILLISECONDS);
     }
 
     /** The page's own "Total: <strong>N ms</strong>": from the handler's start to the page's rendering. */
