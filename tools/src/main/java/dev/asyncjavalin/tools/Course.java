@@ -52,7 +52,7 @@ public final class Course implements Callable<Integer> {
             "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
             "  NN is a chapter (03), ID an exercise (3.1); ./course progress lists them all");
     static final String CHECKS_USAGE =
-            "usage: CourseChecks [--root DIR] snippets check | snippets sync | regions | exercises | wrong-answers | results MODULE_DIR fail|pass";
+            "usage: mvn -pl tools exec:java -Dexec.args=\"[--root DIR] snippets check | snippets sync | regions | exercises | wrong-answers | results MODULE_DIR fail|pass\"";
     /** The maintainers' checks: they speak on standard error, like a compiler, and {@code --root} may name the course. */
     static final Set<String> CHECKS = Set.of("snippets", "regions", "exercises", "wrong-answers", "results");
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The maintainers' checks, through the course command that also runs them. */
-class CourseChecksTest {
+class MaintainerChecksTest {
 
     @TempDir
     Path root;
