@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -95,6 +96,7 @@ public final class SlowUpstream implements AutoCloseable {
     private final AtomicInteger served = new AtomicInteger();
     private final Progress received = new Progress();
     private final Progress finished = new Progress();
+    private final OpenConnections connections = new OpenConnections();
     /** Requests at /held, answered when a test says so. Guarded by itself. */
     private final List<Exchange> held = new ArrayList<>();
     private final Barrier barrier;
@@ -119,6 +121,7 @@ public final class SlowUpstream implements AutoCloseable {
         connector.setPort(settings.port);
         connector.setAcceptQueueSize(1024);
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.addEventListener(connections); // Jetty tells it of every connection it opens and closes
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
@@ -129,10 +132,8 @@ public final class SlowUpstream implements AutoCloseable {
         });
         try {
             server.start();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
+        } catch (Exception e) { // Jetty's start() may throw anything; a port in use is an IOException
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
 
@@ -194,7 +195,12 @@ public final class SlowUpstream implements AutoCloseable {
 
     /** Connections open on the upstream's side right now, idle ones included. */
     int openConnections() {
-        return connector.getConnectedEndPoints().size();
+        return connections.count();
+    }
+
+    /** Waits until the upstream holds no connection at all; false when {@code timeout} passed first. */
+    boolean awaitNoConnections(Duration timeout) throws InterruptedException {
+        return connections.awaitNone(timeout);
     }
 
     /** Requests answered (or dropped on purpose) so far. */
@@ -258,7 +264,7 @@ public final class SlowUpstream implements AutoCloseable {
             if (open.contains(exchange)) {
                 drop(exchange);
             } else {
-                exchange.request().getConnectionMetaData().getConnection().getEndPoint().close();
+                exchange.closeConnection();
             }
         }
         try {
@@ -384,6 +390,10 @@ public final class SlowUpstream implements AutoCloseable {
                 Callback.from(() -> finish(exchange, null), failure -> finish(exchange, failure)));
     }
 
+    /**
+     * The request stops counting as in flight just before its answer goes out: a client may send
+     * its next request the moment it has read this answer, and must not find this one still counted.
+     */
     private void leave(Exchange exchange) {
         if (open.remove(exchange)) {
             inFlight.decrementAndGet();
@@ -408,7 +418,7 @@ public final class SlowUpstream implements AutoCloseable {
     private void drop(Exchange exchange) {
         leave(exchange);
         if (unclosed.remove(exchange)) {
-            exchange.request().getConnectionMetaData().getConnection().getEndPoint().close();
+            exchange.closeConnection();
             exchange.callback().failed(new EofException("dropped without an answer, on purpose"));
             finished.increment();
         }
@@ -529,6 +539,42 @@ public final class SlowUpstream implements AutoCloseable {
 
         String query() {
             return request.getHttpURI().getQuery();
+        }
+
+        void closeConnection() {
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+        }
+    }
+
+    /** The connections Jetty holds open for this upstream, counted as it opens and closes them. */
+    private static final class OpenConnections implements Connection.Listener {
+        private int open;
+
+        @Override
+        public synchronized void onOpened(Connection connection) {
+            open++;
+        }
+
+        @Override
+        public synchronized void onClosed(Connection connection) {
+            open--;
+            notifyAll();
+        }
+
+        synchronized int count() {
+            return open;
+        }
+
+        synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (open > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
         }
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,15 +48,13 @@ class CancelLeakTest {
                 cancelled.add(pages.fetch(upstream.url("/held"), WAIT));
             }
             assertThat(upstream.awaitReceived(calls, WAIT)).as("requests arrived").isTrue();
+            assertThat(upstream.openConnections()).as("connections while %d calls wait, one each", calls).isEqualTo(calls);
             cancelled.forEach(call -> call.cancel(true)); // PageClient cancels each HTTP call
             assertThat(upstream.releaseHeld()).isEqualTo(calls); // every answer now goes to a client that left
             assertThat(upstream.awaitFinished(calls, WAIT)).as("answers written or failed").isTrue();
             // the JDK's own HttpServer (JDK 17) kept every one of these in its books for good
-            long giveUp = System.nanoTime() + WAIT.toNanos();
-            while (upstream.openConnections() > 0 && System.nanoTime() < giveUp) {
-                LockSupport.parkNanos(1_000_000); // Jetty closes a connection on its own selector thread, a moment later
-            }
-            assertThat(upstream.openConnections()).as("connections the upstream still holds").isZero();
+            boolean allClosed = upstream.awaitNoConnections(WAIT);
+            assertThat(allClosed).as("the upstream closed all its connections (%d still open)", upstream.openConnections()).isTrue();
         }
     }
 
