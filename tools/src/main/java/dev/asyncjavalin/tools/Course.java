@@ -178,8 +178,10 @@ public final class Course implements Callable<Integer> {
                 notCompiled.get(chapter.number()).lines().forEach(line -> out.println("    " + line));
             }
             for (Exercise exercise : chapter.exercises()) {
-                out.println((!canRun(chapter) ? "  [-] " : done.contains(exercise) ? "  [x] " : "  [ ] ") + exercise.label());
-                if (canRun(chapter) && !done.contains(exercise) && !exercise.isStretch()) {
+                boolean toDo = canRun(chapter) && !done.contains(exercise);
+                String mark = !canRun(chapter) ? "[-]" : toDo ? "[ ]" : "[x]"; // [-]: cannot be checked on this JDK
+                out.println("  " + mark + " " + exercise.label());
+                if (toDo && !exercise.isStretch()) {
                     next = next.or(() -> Optional.of(exercise));
                 }
             }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -85,8 +84,12 @@ public final class ExerciseCatalog {
 
         /** The name, with the level where it is not a core exercise: "2.3 a fetcher ... (build it)". */
         public String label() {
-            return name() + Map.of("warm-up", "  (warm-up)", "build-it", "  (build it)", "stretch", "  (stretch, optional)")
-                    .getOrDefault(level, "");
+            return switch (level) {
+                case "warm-up" -> name() + "  (warm-up)";
+                case "build-it" -> name() + "  (build it)";
+                case "stretch" -> name() + "  (stretch, optional)";
+                default -> name();
+            };
         }
 
         /** "03" for exercise "3.1". */

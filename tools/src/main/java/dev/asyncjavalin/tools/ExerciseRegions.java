@@ -195,17 +195,23 @@ public final class ExerciseRegions {
             List<Integer> solvedLines = solved.lineNumbersOutsideRegions();
             String stubAt = name(chapterDir, stub.relativePath) + ":";
             String solvedAt = name(solutionDir, solved.relativePath) + ":";
+            // the first difference only: after an added or missing line, every later line would differ too
             for (int i = 0; i < Math.max(stubLines.size(), solvedLines.size()); i++) {
-                String stubLine = i < stubLines.size() ? stub.line(stubLines.get(i)) : null;
-                String solvedLine = i < solvedLines.size() ? solved.line(solvedLines.get(i)) : null;
-                String difference = stubLine == null
-                        ? solvedAt + solvedLines.get(i) + ": outside exercise regions, only the solution has " + quoted(solvedLine)
-                        : solvedLine == null ? stubAt + stubLines.get(i) + ": outside exercise regions, only the chapter has " + quoted(stubLine)
-                        : stubLine.equals(solvedLine) ? null
-                        : stubAt + stubLines.get(i) + " and " + solvedAt + solvedLines.get(i) + " differ outside exercise regions: "
-                                + quoted(stubLine) + " vs " + quoted(solvedLine);
-                if (difference != null) {
-                    problems.add(difference);
+                if (i >= stubLines.size()) {
+                    int line = solvedLines.get(i);
+                    problems.add(solvedAt + line + ": outside exercise regions, only the solution has " + quoted(solved.line(line)));
+                    return;
+                }
+                if (i >= solvedLines.size()) {
+                    int line = stubLines.get(i);
+                    problems.add(stubAt + line + ": outside exercise regions, only the chapter has " + quoted(stub.line(line)));
+                    return;
+                }
+                String stubLine = stub.line(stubLines.get(i));
+                String solvedLine = solved.line(solvedLines.get(i));
+                if (!stubLine.equals(solvedLine)) {
+                    problems.add(stubAt + stubLines.get(i) + " and " + solvedAt + solvedLines.get(i) + " differ outside exercise regions: "
+                            + quoted(stubLine) + " vs " + quoted(solvedLine));
                     return;
                 }
             }
