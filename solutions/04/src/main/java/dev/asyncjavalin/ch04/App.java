@@ -42,6 +42,8 @@ public final class App {
     static final int MAX_UPSTREAM_CALLS = 256;
     static final int MIN_DEADLINE_MS = 10;
     static final int MAX_DEADLINE_MS = (int) CALL_TIMEOUT.toMillis();
+    /** The share of a page's deadline its calls get; the rest is kept to render and send the page. */
+    static final int CALLS_SHARE_PERCENT = 90;
 
     private final UpstreamUrls upstream;
     private final AsyncFetcher allAtOnce;
@@ -108,7 +110,7 @@ public final class App {
         long started = System.nanoTime();
         // the handler returns at once; a request thread writes the page when the rows are in
         ctx.future(() -> deadline
-                .map(limit -> withDeadline.fetchAll(urls, limit))
+                .map(limit -> withDeadline.fetchAll(urls, forTheCalls(limit)))
                 .orElseGet(() -> allAtOnce.fetchAll(urls))
                 // not thenAccept: that would render every page ended by a timeout on the JDK's one timer thread
                 .thenAcceptAsync(results -> renderUrls(ctx, "All at once, the request thread released", results,
@@ -125,6 +127,16 @@ public final class App {
         return Optional.of(Lab.milliseconds(ctx, "deadline_ms", MIN_DEADLINE_MS, MIN_DEADLINE_MS, MAX_DEADLINE_MS));
     }
     // end::deadlineFrom[]
+
+    // tag::forTheCalls[]
+    /**
+     * The calls' part of a page's deadline. Not all of it: the page is promised to the visitor by the
+     * deadline, so rendering it, waiting for a request thread to write it and sending it must fit too.
+     */
+    static Duration forTheCalls(Duration pageDeadline) {
+        return pageDeadline.multipliedBy(CALLS_SHARE_PERCENT).dividedBy(100);
+    }
+    // end::forTheCalls[]
 
     // tag::strictGetUrls[]
     private void strictGetUrls(Context ctx) {
@@ -180,7 +192,8 @@ public final class App {
 
     private static String deadlineNote(Duration deadline, List<PageResult> results) {
         long missed = results.stream().filter(result -> result.outcome() == Outcome.TIMEOUT).count();
-        return "Deadline " + deadline.toMillis() + " ms: " + missed + " of " + results.size() + " pages had not answered in time.";
+        return "Deadline " + deadline.toMillis() + " ms, " + forTheCalls(deadline).toMillis() + " of them for the calls: "
+                + missed + " of " + results.size() + " pages had not answered in time.";
     }
 
     private static void renderUrls(Context ctx, String heading, List<PageResult> results, long startedNanos,
