@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  *   mvn -pl reliability exec:java                          the full campaign (10,000 cancels, 1,000 clients)
  *   mvn -pl reliability exec:java -Dexec.args=short        the short form CI runs (under a minute)
  *   ... -Dexec.args="short open=WORDS"                      a FAIL naming WORDS is reported as known and open, exit 0
- *   ... -Dexec.args="only=ch04 clients=N ramp=MS"           chapter 04 under N clients, started over MS ms (0: all at once)
+ *   ... -Dexec.args="only=ch04 clients=N ramp=MS warmups=W"  chapter 04 under N clients, started over MS ms (0: all at once),
+ *                                                           measured after W warm-up runs
  * </pre>
  */
 public final class Campaign {
@@ -40,12 +41,13 @@ public final class Campaign {
     static final List<String> STOP_UNDER_LOAD_ARGS_SHORT = List.of("dev.asyncjavalin.ch04.App", "600", "/async_get_urls_v2", "2");
 
     /** The sizes of one run. */
-    record Size(String name, int cancels, int loadClients, int loadRounds, int logClients, int requestsAfterRestart) {
-        static final Size FULL = new Size("full", 10_000, 1_000, 2, 400, 200);
-        static final Size SHORT = new Size("short", 1_000, 200, 1, 50, 50);
+    record Size(String name, int cancels, int loadClients, int loadRounds, int loadWarmUps, int logClients, int requestsAfterRestart) {
+        // the short form warms up once: under 200 clients, two cores have room for the JIT beside the load
+        static final Size FULL = new Size("full", 10_000, 1_000, 2, 8, 400, 200);
+        static final Size SHORT = new Size("short", 1_000, 200, 1, 1, 50, 50);
 
-        Size withLoadClients(int clients) {
-            return new Size(name, cancels, clients, loadRounds, logClients, requestsAfterRestart);
+        Size withLoad(int clients, int warmUps) {
+            return new Size(name, cancels, clients, loadRounds, warmUps, logClients, requestsAfterRestart);
         }
     }
 
@@ -59,11 +61,13 @@ public final class Campaign {
         Size chosen = options.contains("short") || options.contains("--short") ? Size.SHORT : Size.FULL;
         // clients=N: another number of clients for the load on chapter 04 (to find where its pages start to miss)
         // ramp=MS: the clients of the load on chapter 04 start evenly over MS ms; ramp=0 starts them all in one instant
+        // warmups=N: unmeasured runs of that load before the measured one (0: measure a cold JVM)
         Size size;
         Duration rampUp;
         try {
-            size = value(options, "clients").map(text -> chosen.withLoadClients(CommandLine.wholeNumber("clients=", text, 1, 10_000)))
-                    .orElse(chosen);
+            size = chosen.withLoad(
+                    value(options, "clients").map(text -> CommandLine.wholeNumber("clients=", text, 1, 10_000)).orElse(chosen.loadClients()),
+                    value(options, "warmups").map(text -> CommandLine.wholeNumber("warmups=", text, 0, 20)).orElse(chosen.loadWarmUps()));
             rampUp = Duration.ofMillis(value(options, "ramp").map(text -> CommandLine.wholeNumber("ramp=", text, 0, 60_000))
                     .orElse((int) LoadUnderDeadline.DEADLINE.toMillis()));
         } catch (CommandLine.UsageException e) {
@@ -87,7 +91,7 @@ public final class Campaign {
         section(figures, "auth bypasses", () -> List.of(AuthBypass.run()));
         section(figures, "bad input", BadInput::run);
         section(figures, "hostile upstream", UpstreamFaults::run);
-        section(figures, "ch04 under load", () -> List.of(LoadUnderDeadline.run(size.loadClients(), size.loadRounds(), rampUp)));
+        section(figures, "ch04 under load", () -> List.of(LoadUnderDeadline.run(size.loadClients(), size.loadRounds(), rampUp, size.loadWarmUps())));
         section(figures, "ch05 request log", () -> RequestLogAcrossRestart.run(size.logClients(), size.requestsAfterRestart(), dataDir));
         section(figures, "stop under load", () -> List.of(stopUnderLoad(size)));
 

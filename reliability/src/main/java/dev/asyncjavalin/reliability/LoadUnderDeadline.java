@@ -3,6 +3,8 @@ package dev.asyncjavalin.reliability;
 import dev.asyncjavalin.lab.DaemonThreads;
 import dev.asyncjavalin.lab.SlowUpstream;
 import io.javalin.Javalin;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +30,10 @@ import java.util.regex.Pattern;
  * ({@code ramp=0}), every page's deadline expires in the same millisecond, round after round, and
  * what is measured is how fast two cores render and write a thousand pages at once.
  *
- * <p>The measured run comes after a warm-up run of the same shape: in its first seconds a JVM
- * interprets the hot paths while the JIT compiles them, and a deployed app is measured warm.
+ * <p>The measured run comes after warm-up runs of the same shape, as a deployed app is measured
+ * warm: a cold JVM interprets the hot paths while the JIT compiles them, and on two cores the
+ * compiler threads of a cold JVM took more than a core for the first runs of this load, still a
+ * sixth of one after eight (the JVM's own count, printed for the measured run).
  */
 final class LoadUnderDeadline {
 
@@ -39,7 +43,7 @@ final class LoadUnderDeadline {
     private LoadUnderDeadline() {
     }
 
-    static Figure run(int clients, int rounds, Duration rampUp) throws Exception {
+    static Figure run(int clients, int rounds, Duration rampUp, int warmUps) throws Exception {
         String what = "ch04 pages over deadline + 10% (" + String.format("%,d", clients) + " clients"
                 + (rampUp.isZero() ? ", all at once" : ", started over " + rampUp.toMillis() + " ms") + ")";
         ExecutorService clientThreads = Executors.newFixedThreadPool(4, DaemonThreads.named("load-client"));
@@ -50,16 +54,19 @@ final class LoadUnderDeadline {
                 HttpClient warmUp = client(clientThreads);
                 // one page first: it pays for class loading and template set-up
                 warmUp.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.discarding());
-                load(warmUp, page, clientThreads, clients, rounds, rampUp, new PageTimes(), new PageTimes());
+                for (int run = 0; run < warmUps; run++) {
+                    load(warmUp, page, clientThreads, clients, rounds, rampUp, new PageTimes(), new PageTimes());
+                }
                 // new clients for the measured run: each opens its connection, as a client arriving does
                 HttpClient http = client(clientThreads);
                 PageTimes times = new PageTimes();
                 PageTimes serverTimes = new PageTimes();
-                load(http, page, clientThreads, clients, rounds, rampUp, times, serverTimes);
+                long measuredJitPercent = compilingPercent(() -> load(http, page, clientThreads, clients, rounds, rampUp, times, serverTimes));
                 Duration limit = PageTimes.withSlack(DEADLINE, SLACK_PERCENT);
-                String details = String.format("%,d pages, deadline %d ms, limit %d ms; seen by the clients: median %d ms, p99 %d ms,"
+                String details = String.format("%,d pages, deadline %d ms, limit %d ms, after %d warm-up run(s), %d %% of the measured one compiling;"
+                        + " seen by the clients: median %d ms, p99 %d ms,"
                         + " slowest %d ms; the pages' own totals: median %d ms, slowest %d ms; %d not answered 200%s",
-                        times.pages(), DEADLINE.toMillis(), limit.toMillis(), times.percentile(50), times.percentile(99),
+                        times.pages(), DEADLINE.toMillis(), limit.toMillis(), warmUps, measuredJitPercent, times.percentile(50), times.percentile(99),
                         times.percentile(100), serverTimes.percentile(50), serverTimes.percentile(100), times.missing(),
                         times.missing() > 0 ? " (first: " + times.firstMissing() + ")" : "");
                 return Figure.none(what, times.over(limit), details);
@@ -69,6 +76,20 @@ final class LoadUnderDeadline {
         } finally {
             clientThreads.shutdownNow();
         }
+    }
+
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    /** How much of {@code run}'s time the JIT spent compiling, in percent (summed over its compiler threads: over 100 on two). */
+    private static long compilingPercent(Run run) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compiledBefore = jit.getTotalCompilationTime();
+        long started = System.nanoTime();
+        run.run();
+        long tookMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return 100 * (jit.getTotalCompilationTime() - compiledBefore) / tookMs;
     }
 
     private static HttpClient client(ExecutorService clientThreads) {
