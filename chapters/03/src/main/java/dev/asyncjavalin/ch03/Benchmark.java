@@ -2,11 +2,11 @@ package dev.asyncjavalin.ch03;
 
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.bench.BenchmarkMain;
+import dev.asyncjavalin.lab.bench.Rounds;
 import dev.asyncjavalin.lab.bench.Stats;
 import dev.asyncjavalin.lab.bench.Timed;
 import dev.asyncjavalin.lab.pages.PageResult;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
 
@@ -22,7 +22,7 @@ public final class Benchmark {
         BenchmarkMain.run(args, line -> run(line.intOption("rounds", 3, 1, 50), line.intOption("pages", SlowUpstream.DEFAULT_PAGES, 1, 50)));
     }
 
-    private static void run(int rounds, int pageCount) {
+    private static void run(int rounds, int pageCount) throws Exception {
         OkHttpClient chapterClient = UpstreamClient.create();
         OkHttpClient defaultClient = new OkHttpClient(); // OkHttp's defaults: at most 5 calls per host
         try (SlowUpstream upstream = SlowUpstream.builder().pages(pageCount).start()) {
@@ -34,29 +34,24 @@ public final class Benchmark {
             ConcurrentFetcher concurrentDefault = new ConcurrentFetcher(new PageCalls(defaultClient));
             ConcurrentFetcher concurrent = new ConcurrentFetcher(new PageCalls(chapterClient));
 
-            List<Long> sequentialMs = new ArrayList<>();
-            List<Long> defaultMs = new ArrayList<>();
-            List<Long> concurrentMs = new ArrayList<>();
-            List<Long> slowestMs = new ArrayList<>();
             System.out.println("round   one after another   all at once (5/host)   all at once (this chapter)   slowest call");
-            for (int round = 0; round <= rounds; round++) {
-                Timed<List<PageResult>> oneByOne = allOk(Timed.run(() -> sequential.fetchAll(urls, App.CALL_TIMEOUT)));
-                Timed<List<PageResult>> fivePerHost = allOk(Timed.run(() -> concurrentDefault.fetchAll(urls, App.CALL_TIMEOUT)));
-                Timed<List<PageResult>> allAtOnce = allOk(Timed.run(() -> concurrent.fetchAll(urls, App.CALL_TIMEOUT)));
-                long slowest = PageResult.slowest(oneByOne.value()).toMillis(); // each call alone, never queued
-                System.out.printf("%-7s %14d ms %19d ms %25d ms %12d ms%n", round == 0 ? "warm-up" : String.valueOf(round),
-                        oneByOne.millis(), fivePerHost.millis(), allAtOnce.millis(), slowest);
-                if (round > 0) {
-                    sequentialMs.add(oneByOne.millis());
-                    defaultMs.add(fivePerHost.millis());
-                    concurrentMs.add(allAtOnce.millis());
-                    slowestMs.add(slowest);
-                }
-            }
-            long seq = Stats.medianMillis(sequentialMs);
-            long five = Stats.medianMillis(defaultMs);
-            long all = Stats.medianMillis(concurrentMs);
-            long slowest = Stats.medianMillis(slowestMs);
+            Rounds.Samples<String> ms = Rounds.run(1, rounds, (label, samples) -> {
+                Timed<List<PageResult>> oneByOne = Timed.run(() -> PageResult.requireAllOk(sequential.fetchAll(urls, App.CALL_TIMEOUT)));
+                Timed<List<PageResult>> fivePerHost =
+                        Timed.run(() -> PageResult.requireAllOk(concurrentDefault.fetchAll(urls, App.CALL_TIMEOUT)));
+                Timed<List<PageResult>> allAtOnce = Timed.run(() -> PageResult.requireAllOk(concurrent.fetchAll(urls, App.CALL_TIMEOUT)));
+                long slowestCall = PageResult.slowest(oneByOne.value()).toMillis(); // each call alone, never queued
+                System.out.printf("%-7s %14d ms %19d ms %25d ms %12d ms%n", label, oneByOne.millis(), fivePerHost.millis(),
+                        allAtOnce.millis(), slowestCall);
+                samples.add("one after another", oneByOne.millis());
+                samples.add("5/host", fivePerHost.millis());
+                samples.add("this chapter", allAtOnce.millis());
+                samples.add("slowest call", slowestCall);
+            });
+            long seq = ms.medianMillis("one after another");
+            long five = ms.medianMillis("5/host");
+            long all = ms.medianMillis("this chapter");
+            long slowest = ms.medianMillis("slowest call");
             long sumOfLatencies = upstream.latencies().stream().mapToLong(Duration::toMillis).sum();
             // the bound from the seeds alone, as chapter 09 prints it: the same pages give the same bound everywhere
             long seededSlowest = upstream.latencies().stream().mapToLong(Duration::toMillis).max().orElseThrow();
@@ -71,13 +66,5 @@ public final class Benchmark {
             UpstreamClient.shutdown(chapterClient);
             UpstreamClient.shutdown(defaultClient);
         }
-    }
-
-    private static Timed<List<PageResult>> allOk(Timed<List<PageResult>> run) {
-        long failed = run.value().stream().filter(result -> !result.ok()).count();
-        if (failed > 0) {
-            throw new IllegalStateException(failed + " of " + run.value().size() + " calls failed; the numbers would mean nothing");
-        }
-        return run;
     }
 }

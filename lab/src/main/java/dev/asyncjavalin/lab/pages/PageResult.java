@@ -30,6 +30,15 @@ public record PageResult(String url, Outcome outcome, int httpStatus, String tit
         return elapsed.toMillis();
     }
 
+    /** The results, if every call succeeded; else an exception, because a benchmark's timings of failed calls mean nothing. */
+    public static List<PageResult> requireAllOk(List<PageResult> results) {
+        long failed = results.stream().filter(result -> !result.ok()).count();
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " of " + results.size() + " calls failed; the numbers would mean nothing");
+        }
+        return results;
+    }
+
     /** The sum of all calls' times: what one-after-another costs. */
     public static Duration sum(List<PageResult> results) {
         return results.stream().map(PageResult::elapsed).reduce(Duration.ZERO, Duration::plus);
