@@ -45,7 +45,7 @@ public final class Benchmark {
                 print(concurrent, "/hash_sync", sync);
                 print(concurrent, "/hash_async", async);
                 System.out.printf("         async / sync: throughput %.2fx, median latency %.2fx%n%n", async.perSecond() / sync.perSecond(),
-                        Stats.ratio(Stats.percentile(async.latencyMillis(), 50), Stats.percentile(sync.latencyMillis(), 50)));
+                        Stats.ratio(async.percentileMillis(50), sync.percentileMillis(50)));
             }
             System.out.printf("system load average after the run: %.1f%n", CpuTime.loadAverage());
         } finally {
@@ -63,9 +63,8 @@ public final class Benchmark {
     }
 
     private static void print(int clients, String route, Run run) {
-        List<Long> millis = run.latencyMillis();
-        System.out.printf("%7d  %-11s %9d %14d %10.1f %6d ms %6d ms %6d ms %10.0f%n", clients, route, millis.size(), run.refused(),
-                run.perSecond(), Stats.percentile(millis, 50), Stats.percentile(millis, 95), Stats.percentile(millis, 100),
-                Stats.ratio(run.cpuSeconds() * 1000, millis.size())); // this JVM's CPU: server and load clients together
+        System.out.printf("%7d  %-11s %9d %14d %10.1f %6d ms %6d ms %6d ms %10.0f%n", clients, route, run.latencyMs().size(), run.refused(),
+                run.perSecond(), run.percentileMillis(50), run.percentileMillis(95), run.percentileMillis(100),
+                Stats.ratio(run.cpuSeconds() * 1000, run.latencyMs().size())); // this JVM's CPU: server and load clients together
     }
 }

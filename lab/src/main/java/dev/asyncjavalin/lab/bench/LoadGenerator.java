@@ -1,10 +1,13 @@
 package dev.asyncjavalin.lab.bench;
 
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +16,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -84,6 +89,21 @@ public final class LoadGenerator implements AutoCloseable {
         /** Requests per second over the whole run, from the first request sent to the last answer. */
         public double perSecond() {
             return latencyMs.size() / Math.max(0.001, wall.toNanos() / 1e9);
+        }
+
+        /** {@link Stats#medianMillis} of the whole-millisecond latencies: the median column of the chapters' tables. */
+        public long medianMillis() {
+            return Stats.medianMillis(latencyMillis());
+        }
+
+        /** {@link Stats#percentile} of the whole-millisecond latencies; 100 is the slowest request. */
+        public long percentileMillis(int percent) {
+            return Stats.percentile(latencyMillis(), percent);
+        }
+
+        /** How many requests failed for each reason, the reasons in alphabetical order: one line each, however many failed. */
+        public SortedMap<String, Long> problemCounts() {
+            return problems.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
         }
     }
 
@@ -160,6 +180,16 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
+     * A warm-up round, not counted (classes loaded, the JIT started, every client's connection opened),
+     * then the round that counts: every client at once, each sending {@code perClient} requests.
+     */
+    public Run requestsAfterWarmUp(String url, int clients, int perClient, Predicate<String> ok) {
+        Request request = new Request.Builder().url(url).build();
+        requests(request, clients, 1, ok, Progress.silent());
+        return requests(request, clients, perClient, ok, Progress.silent());
+    }
+
+    /**
      * {@code clients} clients send requests one after another until {@code total} have been
      * answered. A client refused with 503 does what Retry-After asks: waits, then sends the same
      * request again; only the answer it finally gets is timed.
@@ -178,6 +208,20 @@ public final class LoadGenerator implements AutoCloseable {
             return response.body().string();
         } catch (IOException e) {
             throw new UncheckedIOException(request.url() + " failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} against a started app, given its base URL, then closes the kept-alive connections
+     * and stops the app, whatever happened: a benchmark measures each mode on a fresh app, and the next
+     * one must not share the machine with the last one's threads.
+     */
+    public <T> T onApp(Javalin app, Function<String, T> work) {
+        try {
+            return work.apply("http://localhost:" + app.port());
+        } finally {
+            closeConnections();
+            app.stop();
         }
     }
 

@@ -33,4 +33,10 @@ public final class ResultRows {
     public static List<String> statuses(String html) {
         return in(html).stream().map(Row::status).toList();
     }
+
+    /** Whether a page has rows and every one of them is a 200: a benchmark counts any other page as a failed request. */
+    public static boolean allOk(String html) {
+        List<String> statuses = statuses(html);
+        return !statuses.isEmpty() && statuses.stream().allMatch("200"::equals);
+    }
 }

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
@@ -85,5 +87,30 @@ class LoadGeneratorTest {
         } finally {
             busyOnce.stop(0);
         }
+    }
+
+    @Test
+    @DisplayName("after a warm-up round that is not counted, every client sends its requests: 3 clients x 2 requests are 6 answers")
+    void warmUpNotCounted() {
+        LoadGenerator.Run run = clients.requestsAfterWarmUp(upstream.url("/recipes/1"), 3, 2, body -> true);
+        assertThat(run.latencyMs()).hasSize(6);
+        assertThat(run.answered()).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("a run's median and percentiles are those of Stats over its whole-millisecond latencies")
+    void runSummary() {
+        LoadGenerator.Run run = new LoadGenerator.Run(List.of(10.4, 30.0, 19.6, 40.0), Double.NaN, Duration.ofSeconds(1), 4, 0, List.of(), 0);
+        assertThat(run.medianMillis()).as("(20 + 30) / 2").isEqualTo(25);
+        assertThat(run.percentileMillis(50)).isEqualTo(20);
+        assertThat(run.percentileMillis(100)).isEqualTo(40);
+    }
+
+    @Test
+    @DisplayName("problems are counted once per reason, the reasons in alphabetical order")
+    void problemCounts() {
+        List<String> problems = List.of("timeout", "HTTP 500", "timeout", "HTTP 500", "timeout");
+        LoadGenerator.Run run = new LoadGenerator.Run(List.of(), Double.NaN, Duration.ZERO, 0, 0, problems, 0);
+        assertThat(run.problemCounts()).containsExactly(Map.entry("HTTP 500", 2L), Map.entry("timeout", 3L));
     }
 }

@@ -2,17 +2,12 @@ package dev.asyncjavalin.ch07;
 
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.bench.BenchmarkMain;
+import dev.asyncjavalin.lab.bench.JettyPool;
 import dev.asyncjavalin.lab.bench.LoadGenerator;
 import dev.asyncjavalin.lab.bench.LoadGenerator.Run;
-import dev.asyncjavalin.lab.bench.Progress;
-import dev.asyncjavalin.lab.bench.Stats;
 import dev.asyncjavalin.lab.testing.ResultRows;
 import io.javalin.Javalin;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Predicate;
-import okhttp3.Request;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Many clients at once against the same blocking handler, served two ways: a virtual thread per
@@ -44,61 +39,29 @@ public final class Benchmark {
 
             System.out.printf("%-46s %9s %11s %9s %14s %8s%n", "served by", "wall", "requests/s", "of ideal", "median / max", "errors");
             // the load generator alone, straight at the upstream: if this is far from ideal, the numbers below mean little
-            Run direct = measure(load, upstream.url("/slow?ms=" + LATENCY.toMillis()), clients, requestsPerClient, body -> true);
+            Run direct = load.requestsAfterWarmUp(upstream.url("/slow?ms=" + LATENCY.toMillis()), clients, requestsPerClient, body -> true);
             print("(load generator alone, straight to upstream)", direct, idealMillis);
-            Run virtual = against(load, upstream, RequestThreads.VIRTUAL, clients, requestsPerClient);
+            // the longest deadline the app allows: under overload a late page should count as slow, not as lost
+            String route = "/vthread_get_urls?max_in_flight=10&deadline_ms=" + App.MAX_DEADLINE_MS;
+            Run virtual = load.onApp(App.create(upstream.urls(), RequestThreads.VIRTUAL).start("localhost", 0),
+                    base -> load.requestsAfterWarmUp(base + route, clients, requestsPerClient, ResultRows::allOk));
             print(RequestThreads.VIRTUAL.describe(), virtual, idealMillis);
             RequestThreads pool = RequestThreads.platform(platformThreads);
-            Run platform = against(load, upstream, pool, clients, requestsPerClient);
+            Javalin platformApp = App.create(upstream.urls(), pool).start("localhost", 0);
+            int forRequests = JettyPool.handlerThreads(platformApp);
+            Run platform = load.onApp(platformApp,
+                    base -> load.requestsAfterWarmUp(base + route, clients, requestsPerClient, ResultRows::allOk));
             print(pool.describe(), platform, idealMillis);
 
-            int forRequests = handlerThreads(upstream, pool);
             System.out.printf("%nvirtual / platform throughput: %.2fx (the pool's bound: %d threads, %d of them Jetty's own,"
-                    + " so %d requests at once / %d ms = %d requests/s)%n",
-                    virtual.perSecond() / Math.max(0.001, platform.perSecond()),
+                    + " so %d requests at once / %d ms = %d requests/s)%n", virtual.perSecond() / Math.max(0.001, platform.perSecond()),
                     platformThreads, platformThreads - forRequests, forRequests, LATENCY.toMillis(), forRequests * 1000 / LATENCY.toMillis());
         }
     }
 
-    /** Starts the chapter's app served by {@code threads}, warms it up, measures it, stops it. */
-    private static Run against(LoadGenerator load, SlowUpstream upstream, RequestThreads threads, int clients, int requestsPerClient) {
-        Javalin app = App.create(upstream.urls(), threads).start("localhost", 0);
-        try {
-            // the longest deadline the app allows: under overload a late page should count as slow, not as lost
-            String url = "http://localhost:" + app.port() + "/vthread_get_urls?max_in_flight=10&deadline_ms=" + App.MAX_DEADLINE_MS;
-            Predicate<String> everyRowOk = page -> {
-                List<String> statuses = ResultRows.statuses(page);
-                return !statuses.isEmpty() && statuses.stream().allMatch("200"::equals);
-            };
-            return measure(load, url, clients, requestsPerClient, everyRowOk);
-        } finally {
-            load.closeConnections();
-            app.stop();
-        }
-    }
-
-    /** Of a platform pool, the threads that can run handlers: Jetty leases some for good, to accept connections and watch sockets. */
-    private static int handlerThreads(SlowUpstream upstream, RequestThreads threads) {
-        Javalin app = App.create(upstream.urls(), threads).start("localhost", 0);
-        try {
-            return app.jettyServer().threadPool() instanceof QueuedThreadPool pool ? pool.getMaxThreads() - pool.getLeasedThreads() : 0;
-        } finally {
-            app.stop();
-        }
-    }
-
-    /** A warm-up round first (loads classes, opens every client's connection), then the round that counts. */
-    private static Run measure(LoadGenerator load, String url, int clients, int requestsPerClient, Predicate<String> ok) {
-        Request request = new Request.Builder().url(url).build();
-        load.requests(request, clients, 1, ok, Progress.silent());
-        return load.requests(request, clients, requestsPerClient, ok, Progress.silent());
-    }
-
     private static void print(String label, Run run, long idealMillis) {
-        List<Long> millis = run.latencyMillis();
         System.out.printf("%-46s %6d ms %11.0f %8.0f%% %7d / %4d ms %8d%n", label, run.wall().toMillis(), run.perSecond(),
-                100.0 * idealMillis / Math.max(1, run.wall().toMillis()), Stats.medianMillis(millis), Stats.percentile(millis, 100),
-                run.errors());
+                100.0 * idealMillis / Math.max(1, run.wall().toMillis()), run.medianMillis(), run.percentileMillis(100), run.errors());
         if (run.errors() > 0) {
             System.out.println("    first error: " + run.firstError());
         }
