@@ -1,6 +1,7 @@
 package dev.asyncjavalin.lab;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The few {@code --name value} options the course's programs take, with messages a learner can act on. */
@@ -39,6 +40,24 @@ public final class CommandLine {
     public int intOption(String name, int fallback, int min, int max) {
         String text = options.get(name);
         return text == null ? fallback : wholeNumber("--" + name, text, min, max);
+    }
+
+    /**
+     * Some of {@code allowed}, separated by commas, in the order given; all of them when the option is
+     * absent. A name not allowed is a usage mistake: the message lists the ones that are.
+     */
+    public List<String> listOption(String name, List<String> allowed) {
+        String text = options.get(name);
+        if (text == null) {
+            return allowed;
+        }
+        List<String> chosen = List.of(text.split(","));
+        if (!allowed.containsAll(chosen)) {
+            String last = allowed.get(allowed.size() - 1);
+            String choices = allowed.size() == 1 ? last : String.join(", ", allowed.subList(0, allowed.size() - 1)) + " and/or " + last;
+            throw new UsageException("--" + name + " lists " + choices + ", separated by commas, got '" + text + "'");
+        }
+        return chosen;
     }
 
     /** Parses {@code text} as a whole number in [min, max], or says what {@code what} must be. */

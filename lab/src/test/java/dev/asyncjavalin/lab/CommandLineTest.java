@@ -3,6 +3,7 @@ package dev.asyncjavalin.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,16 @@ class CommandLineTest {
                 .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("options look like --port 7070");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port"}))
                 .isInstanceOf(CommandLine.UsageException.class).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    @DisplayName("a list option takes some of the allowed names, in the order given, all of them when absent")
+    void listOption() {
+        List<String> parts = List.of("table", "load", "sweep");
+        assertThat(CommandLine.parse(new String[] {"--parts", "sweep,table"}).listOption("parts", parts)).containsExactly("sweep", "table");
+        assertThat(CommandLine.parse(new String[0]).listOption("parts", parts)).isEqualTo(parts);
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--parts", "table,chart"}).listOption("parts", parts))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessage("--parts lists table, load and/or sweep, separated by commas, got 'table,chart'");
     }
 }

@@ -8,7 +8,6 @@ import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.bench.BenchmarkMain;
 import dev.asyncjavalin.lab.bench.CpuTime;
 import dev.asyncjavalin.lab.bench.LoadGenerator;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -35,11 +34,7 @@ public final class Benchmark {
     /** The benchmark, with servers outside this JVM measured beside the models (see {@link SideBySide}). */
     static void main(String[] args, Function<CommandLine, List<ExternalServer>> alsoMeasured) throws Exception {
         BenchmarkMain.run(args, line -> {
-            List<String> parts = List.of(line.option("parts", "table,load,sweep").split(","));
-            if (!List.of("table", "load", "sweep").containsAll(parts)) {
-                throw new CommandLine.UsageException("--parts lists table, load and/or sweep, separated by commas, got '"
-                        + line.option("parts", "") + "'");
-            }
+            List<String> parts = line.listOption("parts", List.of("table", "load", "sweep"));
             int calls = line.intOption("calls", 10, 1, 100);
             int pages = line.intOption("pages", SlowUpstream.DEFAULT_PAGES, 1, 50);
             int clients = line.intOption("clients", 1000, 1, App.MAX_UPSTREAM_CALLS); // every client's call must fit in the app's PageClient
@@ -48,9 +43,8 @@ public final class Benchmark {
             Duration latency = Duration.ofMillis(line.intOption("latency-ms", 1000, 100, 5000));
             List<ExternalServer> externalServers = alsoMeasured.apply(line);
             try (LoadGenerator generator = new LoadGenerator(clients)) {
-                PrintStream out = System.out;
-                Harness harness = new Harness(out, generator);
-                Measuring with = new Measuring(out, harness, new ExternalRows(harness, externalServers), pool);
+                Harness harness = new Harness(System.out, generator);
+                Measuring with = new Measuring(System.out, harness, new ExternalRows(harness, externalServers), pool);
                 run(with, parts, calls, pages, clients, rounds, latency);
             }
         });
@@ -62,11 +56,10 @@ public final class Benchmark {
         double loadAverage = CpuTime.loadAverage();
         with.out().printf("%nChapter 09 benchmark · JDK %s · %d cores · load average %.1f%s%n", Runtime.version(), cores, loadAverage,
                 loadAverage > cores ? " (other programs are using these cores: expect noise)" : "");
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(with.external().notes());
         if (!Model.VIRTUAL_THREADS.runsHere()) {
-            notes.add("Virtual threads skipped: " + VirtualThreads.whyUnavailable() + " (run Maven with JAVA_HOME set to a JDK 21+ to include them).");
+            notes.add(0, "Virtual threads skipped: " + VirtualThreads.whyUnavailable() + " (run Maven with JAVA_HOME set to a JDK 21+ to include them).");
         }
-        notes.addAll(with.external().notes());
         notes.forEach(with.out()::println);
         Optional<Timing> timing = parts.contains("table") ? Optional.of(TimingTable.measure(with, calls, pages)) : Optional.empty();
         Optional<Load> load = parts.contains("load") ? Optional.of(LoadRun.measure(with, clients, rounds, latency)) : Optional.empty();
