@@ -1,9 +1,11 @@
 package dev.asyncjavalin.lab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.asyncjavalin.lab.SlowUpstream;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -112,5 +114,17 @@ class LoadGeneratorTest {
         List<String> problems = List.of("timeout", "HTTP 500", "timeout", "HTTP 500", "timeout");
         LoadGenerator.Run run = new LoadGenerator.Run(List.of(), Double.NaN, Duration.ZERO, 0, 0, problems, 0);
         assertThat(run.problemCounts()).containsExactly(Map.entry("HTTP 500", 2L), Map.entry("timeout", 3L));
+    }
+
+    @Test
+    @DisplayName("onApp hands the work the app's base URL, and stops the app even when the work fails")
+    void onAppStopsTheApp() {
+        Javalin app = Javalin.create(config -> config.startup.startupWatcherEnabled = false).start("localhost", 0);
+        String expected = "http://localhost:" + app.port();
+        assertThatThrownBy(() -> clients.onApp(app, base -> {
+            assertThat(base).isEqualTo(expected);
+            throw new IllegalStateException("the run failed");
+        })).hasMessage("the run failed");
+        assertThat(app.jettyServer().server().isStopped()).isTrue();
     }
 }
