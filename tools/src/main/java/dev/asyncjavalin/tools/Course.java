@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,11 +23,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ScopeType;
 
 /**
  * The learner's course command and the maintainers' checks, one picocli command. From the repository
@@ -51,9 +47,9 @@ public final class Course implements Callable<Integer> {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
             "  NN is a chapter (03), ID an exercise (3.1); ./course progress lists them all");
-    static final String CHECKS_USAGE =
-            "usage: mvn -pl tools exec:java -Dexec.args=\"[--root DIR] snippets check | snippets sync | regions | exercises | wrong-answers | results MODULE_DIR fail|pass\"";
-    /** The maintainers' checks: they speak on standard error, like a compiler, and {@code --root} may name the course. */
+    static final String CHECKS_USAGE = "usage: mvn -pl tools exec:java -Dexec.args=\"snippets check | snippets sync | regions | exercises"
+            + " | wrong-answers | results MODULE_DIR fail|pass\"";
+    /** The maintainers' checks: a command line they do not understand gets their usage, not the learner's. */
     static final Set<String> CHECKS = Set.of("snippets", "regions", "exercises", "wrong-answers", "results");
 
     static final String HINT_LOG = ".course/hints.properties";
@@ -61,20 +57,17 @@ public final class Course implements Callable<Integer> {
     /** Chapters whose tests run side by side in {@code progress}: they mostly wait, so 4 fit on 2 cores. */
     static final int PARALLEL_CHAPTERS = 4;
 
-    private final Path defaultRoot;
+    private final Path root;
     private final PrintStream out;
     private final PrintStream err;
     private final ChapterBuild build;
     private final int jdk;
 
-    @Option(names = "--root", scope = ScopeType.INHERIT)
-    private Path rootOption;
-
     @Option(names = {"-h", "--help"})
     private boolean helpAsked;
 
     Course(Path root, PrintStream out, PrintStream err, ChapterBuild build, int jdk) {
-        this.defaultRoot = root;
+        this.root = root;
         this.out = out;
         this.err = err;
         this.build = build;
@@ -93,43 +86,26 @@ public final class Course implements Callable<Integer> {
         }
     }
 
-    /** What a subcommand needs, said when its arguments are not understood. */
-    private static final Map<String, String> NEEDS = Map.of(
-            "progress", "progress takes no arguments",
-            "check", "check needs one chapter, e.g. check 03",
-            "hint", "hint needs one exercise, e.g. hint 3.1",
-            "reset", "reset needs one exercise, e.g. reset 3.1",
-            "watch", "watch needs one chapter, e.g. watch 03");
-
-    /** Parses the words with picocli and runs the subcommand (the {@code @Command} methods below). */
+    /**
+     * Parses the words with picocli and runs the subcommand (the {@code @Command} methods below). A
+     * command line it does not understand gets picocli's own message and the usage, exit 2; a file
+     * that cannot be read (a broken catalog, a git that says no) one line, exit 1.
+     */
     int run(List<String> words) {
-        CommandLine commandLine = new CommandLine(this).setExpandAtFiles(false);
+        CommandLine commandLine = new CommandLine(this).setExpandAtFiles(false).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
-            String subcommand = e.getCommandLine().getCommandName();
-            if (CHECKS.contains(subcommand)) {
-                return checksUsage(e.getMessage());
-            }
-            boolean fromMissing = e instanceof MissingParameterException missing
-                    && missing.getMissing().stream().anyMatch(arg -> arg.isOption() && ((OptionSpec) arg).longestName().equals("--from"));
-            return usage(fromMissing ? "--from needs a git commit, branch or tag, e.g. --from origin/main"
-                    : NEEDS.getOrDefault(subcommand, "unknown command '" + (args.length == 0 ? "" : args[0]) + "'"));
+            err.println(e.getMessage());
+            err.println(CHECKS.contains(e.getCommandLine().getCommandName()) ? CHECKS_USAGE : USAGE);
+            return 2;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                return 1;
+            if (!(e instanceof IOException)) {
+                throw e;
             }
-            if (e instanceof IOException) {
-                (CHECKS.contains(line.getCommandName()) ? err : out).println("error: " + e.getMessage());
-                return 1;
-            }
-            throw e;
+            err.println("error: " + e.getMessage());
+            return 1;
         });
         return commandLine.execute(words.toArray(String[]::new));
-    }
-
-    private Path root() {
-        return rootOption == null ? defaultRoot : rootOption.toAbsolutePath().normalize();
     }
 
     /** No subcommand: the usage, as help or as a complaint. */
@@ -148,13 +124,13 @@ public final class Course implements Callable<Integer> {
 
     @Command(name = "progress")
     int progress() throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root());
+        Catalog catalog = ExerciseCatalog.load(root);
         List<Chapter> runnable = catalog.chapters().stream().filter(this::canRun).toList();
         out.println("Compiling chapters " + runnable.stream().map(Chapter::number).collect(Collectors.joining(", ")) + " ...");
-        Map<String, String> notCompiled = build.compile(root(), runnable);
+        Map<String, String> notCompiled = build.compile(root, runnable);
         List<Chapter> compiled = runnable.stream().filter(chapter -> !notCompiled.containsKey(chapter.number())).toList();
         out.println("Running the exercise tests of " + compiled.size() + " chapters ...");
-        Map<String, List<Result>> results = ExerciseRun.runAll(root(), compiled, PARALLEL_CHAPTERS);
+        Map<String, List<Result>> results = ExerciseRun.runAll(root, compiled, PARALLEL_CHAPTERS);
 
         Set<Exercise> done = results.values().stream().flatMap(List::stream)
                 .filter(result -> result.state() == State.DONE).map(Result::exercise).collect(Collectors.toSet());
@@ -222,7 +198,7 @@ public final class Course implements Callable<Integer> {
 
     /** The chapter the learner named, or empty once the usage has been printed. */
     private Optional<Chapter> findChapter(String chapterName) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root());
+        Catalog catalog = ExerciseCatalog.load(root);
         Optional<Chapter> found = catalog.chapter(chapterName);
         if (found.isEmpty()) {
             usage("unknown chapter '" + chapterName + "'; the chapters are "
@@ -238,14 +214,14 @@ public final class Course implements Callable<Integer> {
             return 2;
         }
         long started = System.nanoTime();
-        Map<String, String> notCompiled = build.compile(root(), List.of(chapter));
+        Map<String, String> notCompiled = build.compile(root, List.of(chapter));
         out.println();
         if (notCompiled.containsKey(chapter.number())) {
             out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": does not compile");
             notCompiled.get(chapter.number()).lines().forEach(line -> out.println("  " + line));
             return 1;
         }
-        List<Result> results = ExerciseRun.runAll(root(), List.of(chapter), 1).get(chapter.number());
+        List<Result> results = ExerciseRun.runAll(root, List.of(chapter), 1).get(chapter.number());
         long required = results.stream().filter(result -> !result.exercise().isStretch()).count();
         long done = results.stream().filter(result -> result.state() == State.DONE && !result.exercise().isStretch()).count();
         out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": " + done + " of " + required + " exercises done"
@@ -281,10 +257,10 @@ public final class Course implements Callable<Integer> {
         if (!canRun(chapter)) {
             return check(chapter);
         }
-        try (ChapterWatch watch = new ChapterWatch(root().resolve(chapter.directory()).resolve("src"))) {
+        try (ChapterWatch watch = new ChapterWatch(root.resolve(chapter.directory()).resolve("src"))) {
             while (true) {
                 // each check in a JVM of its own: a failing test's leftover server ends with it
-                FreshJvm.run(root(), Course.class, List.of("check", chapter.number()));
+                FreshJvm.run(root, Course.class, List.of("check", chapter.number()));
                 out.println();
                 out.println("Watching " + chapter.directory() + "/src for changes (Ctrl+C to stop) ...");
                 Set<Path> changed = watch.awaitChange();
@@ -297,7 +273,7 @@ public final class Course implements Callable<Integer> {
 
     @Command(name = "hint")
     int hint(@Parameters(paramLabel = "ID") String id, @Option(names = "--again") boolean again) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root());
+        Catalog catalog = ExerciseCatalog.load(root);
         Optional<Exercise> found = catalog.exercise(id);
         if (found.isEmpty()) {
             return unknownExercise(catalog, id);
@@ -305,7 +281,7 @@ public final class Course implements Callable<Integer> {
         Exercise exercise = found.get();
         // how many hints of each exercise the learner has seen: theirs, not the course's, so git ignores .course/
         Properties log = new Properties();
-        Path logFile = root().resolve(HINT_LOG);
+        Path logFile = root.resolve(HINT_LOG);
         if (Files.isRegularFile(logFile)) {
             try (Reader reader = Files.newBufferedReader(logFile)) {
                 log.load(reader);
@@ -343,53 +319,47 @@ public final class Course implements Callable<Integer> {
 
     @Command(name = "reset")
     int reset(@Parameters(paramLabel = "ID") String id, @Option(names = "--force") boolean force,
-            @Option(names = "--from", defaultValue = "HEAD") String from) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root());
+            @Option(names = "--from", paramLabel = "GIT_REF", defaultValue = "HEAD") String from) throws IOException {
+        Catalog catalog = ExerciseCatalog.load(root);
         Optional<Exercise> found = catalog.exercise(id);
         if (found.isEmpty()) {
             return unknownExercise(catalog, id);
         }
-        RegionReset.Outcome outcome = RegionReset.reset(root(), found.get(), from, force);
+        RegionReset.Outcome outcome = RegionReset.reset(root, found.get(), from, force);
         out.println(outcome.message());
         return outcome.refused() ? 1 : 0;
     }
 
     // ---- the maintainers' checks --------------------------------------------------------------
 
+    enum SnippetsMode { CHECK, SYNC }
+
     @Command(name = "snippets")
-    int snippets(@Parameters(paramLabel = "check|sync") String mode) throws IOException {
-        if (mode.equals("sync")) {
-            Snippets.sync(root()).forEach(out::println);
-            ReadmeHints.sync(root()).forEach(out::println);
+    int snippets(@Parameters(paramLabel = "check|sync") SnippetsMode mode) throws IOException {
+        if (mode == SnippetsMode.SYNC) {
+            Snippets.sync(root).forEach(out::println);
+            ReadmeHints.sync(root).forEach(out::println);
             // what sync cannot fix (a missing file or tag) still needs a person
-        } else if (!mode.equals("check")) {
-            return checksUsage("unknown command 'snippets " + mode + "'");
         }
-        List<String> problems = new ArrayList<>(Snippets.check(root()));
-        problems.addAll(ReadmeHints.check(root()));
+        List<String> problems = new ArrayList<>(Snippets.check(root));
+        problems.addAll(ReadmeHints.check(root));
         return report(problems, "snippets: every include and every hint block matches its source");
     }
 
     @Command(name = "exercises")
     int exercises() throws IOException {
-        return report(ExerciseCatalog.check(root()), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
+        return report(ExerciseCatalog.check(root), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
     }
 
     @Command(name = "regions")
     int regions() throws IOException {
-        return report(ExerciseRegions.check(root()), "regions: chapters and solutions differ only inside exercise regions");
+        return report(ExerciseRegions.check(root), "regions: chapters and solutions differ only inside exercise regions");
     }
 
     @Command(name = "results")
-    int results(@Parameters(paramLabel = "MODULE_DIR") String module, @Parameters(paramLabel = "fail|pass") String expectation)
-            throws IOException {
-        ExerciseRun.Expectation expected;
-        try {
-            expected = ExerciseRun.Expectation.valueOf(expectation.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return checksUsage("expected 'fail' or 'pass', got '" + expectation + "'");
-        }
-        ExerciseRun.Report results = ExerciseRun.check(root(), module, expected);
+    int results(@Parameters(paramLabel = "MODULE_DIR") String module,
+            @Parameters(paramLabel = "fail|pass") ExerciseRun.Expectation expected) throws IOException {
+        ExerciseRun.Report results = ExerciseRun.check(root, module, expected);
         results.exercises().forEach(out::println);
         out.println(results.summary());
         return report(results.problems(), null);
@@ -398,9 +368,9 @@ public final class Course implements Callable<Integer> {
     /** Every wrong answer in the corpus must be rejected by its exercise's check, with a message naming the mistake. */
     @Command(name = "wrong-answers")
     int wrongAnswers() throws IOException {
-        List<String> problems = new ArrayList<>(WrongAnswers.check(root()));
+        List<String> problems = new ArrayList<>(WrongAnswers.check(root));
         long started = System.nanoTime();
-        List<WrongAnswers.Verdict> verdicts = WrongAnswers.prove(root(), jdk, PARALLEL_CHAPTERS);
+        List<WrongAnswers.Verdict> verdicts = WrongAnswers.prove(root, jdk, PARALLEL_CHAPTERS);
         for (WrongAnswers.Verdict verdict : verdicts) {
             String mark = verdict.problem() != null ? "[!]" : verdict.message().startsWith("skipped") ? "[-]" : "[x]";
             out.println(mark + " " + verdict.answer().file() + ": " + (verdict.problem() != null ? verdict.problem() : verdict.message()));
@@ -423,12 +393,6 @@ public final class Course implements Callable<Integer> {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private int checksUsage(String what) {
-        err.println(what);
-        err.println(CHECKS_USAGE);
-        return 2;
-    }
-
     /**
      * The repository root when none is given: the current directory, or its parent when started from
      * inside a module such as {@code tools/} (Maven's exec:java keeps the directory mvn was started in).
@@ -445,14 +409,14 @@ public final class Course implements Callable<Integer> {
     // ---- messages -------------------------------------------------------------------------------
 
     private int unknownExercise(Catalog catalog, String id) {
-        out.println("unknown exercise '" + id + "'; the exercises are "
+        err.println("unknown exercise '" + id + "'; the exercises are "
                 + catalog.exercises().stream().map(Exercise::id).collect(Collectors.joining(", ")));
         return 2;
     }
 
     private int usage(String what) {
-        out.println(what);
-        out.println(USAGE);
+        err.println(what);
+        err.println(USAGE);
         return 2;
     }
 }

@@ -130,7 +130,7 @@ class CourseTest {
             assertThat(course("check", "abc")).isEqualTo(2);
             assertThat(printed()).contains("unknown chapter 'abc'");
             assertThat(course("check")).isEqualTo(2);
-            assertThat(printed()).contains("check needs one chapter", Course.USAGE);
+            assertThat(printed()).contains("Missing required parameter: 'NN'", Course.USAGE);
             assertThat(course("check", "02")).isEqualTo(2);
             assertThat(printed()).contains("Chapter 02 needs JDK 99 or newer; this is JDK 17");
         }
@@ -178,7 +178,7 @@ class CourseTest {
             assertThat(course("hint", "one")).isEqualTo(2);
             assertThat(printed()).contains("unknown exercise 'one'");
             assertThat(course("hint")).isEqualTo(2);
-            assertThat(printed()).contains("hint needs one exercise");
+            assertThat(printed()).contains("Missing required parameter: 'ID'", Course.USAGE);
         }
     }
 
@@ -220,7 +220,7 @@ class CourseTest {
             assertThat(course("reset", "7.7")).isEqualTo(2);
             assertThat(printed()).contains("unknown exercise '7.7'");
             assertThat(course("reset", "1.1", "--from")).isEqualTo(2);
-            assertThat(printed()).contains("--from needs a git commit");
+            assertThat(printed()).contains("Missing required parameter for option '--from' (GIT_REF)", Course.USAGE);
             assertThat(course("reset", "1.1", "--from", "no-such-branch")).isEqualTo(1);
             assertThat(printed()).contains("error: cannot read " + FixtureCourse.STUB_FILE + " at no-such-branch from git");
 
@@ -270,8 +270,9 @@ class CourseTest {
         assertThat(course()).isEqualTo(2);
         assertThat(printed()).contains("no command given", Course.USAGE);
         assertThat(course("frobnicate")).isEqualTo(2);
-        assertThat(printed()).contains("unknown command 'frobnicate'");
+        assertThat(printed()).contains("Unmatched argument at index 0: 'frobnicate'", Course.USAGE);
         assertThat(course("progress", "now")).isEqualTo(2);
+        assertThat(printed()).contains("Unmatched argument at index 1: 'now'", Course.USAGE);
         assertThat(course("help")).isZero();
         assertThat(printed()).contains(Course.USAGE);
     }

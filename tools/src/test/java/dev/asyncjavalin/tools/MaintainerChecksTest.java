@@ -28,23 +28,25 @@ class MaintainerChecksTest {
     }
 
     @Test
-    @DisplayName("a command line that is not understood exits 2 with the usage line")
+    @DisplayName("a command line that is not understood exits 2 with picocli's message and the checks' usage")
     void badUsage() {
-        assertThat(run()).isEqualTo(2);
-        assertThat(run("--root", root.toString(), "snippets")).isEqualTo(2);
-        assertThat(run("--root", root.toString(), "results", "chapters/03", "maybe")).isEqualTo(2);
-        assertThat(run("--root")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(Course.CHECKS_USAGE);
+        assertThat(run("snippets")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'check|sync'", Course.CHECKS_USAGE);
+        assertThat(run("snippets", "tidy")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of [CHECK, SYNC]");
+        assertThat(run("results", "chapters/03", "maybe")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of [FAIL, PASS]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
     @DisplayName("problems are printed and exit 1; a clean tree exits 0")
     void exitStatus() throws IOException {
-        assertThat(run("--root", root.toString(), "regions")).isEqualTo(0);
-        assertThat(run("snippets", "check", "--root", root.toString())).isEqualTo(0);
+        assertThat(run("regions")).isEqualTo(0);
+        assertThat(run("snippets", "check")).isEqualTo(0);
 
         Files.writeString(root.resolve("README.md"), "<!-- include: Missing.java -->\n<!-- end include -->\n");
-        assertThat(run("--root", root.toString(), "snippets", "sync")).isEqualTo(1);
+        assertThat(run("snippets", "sync")).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("README.md:1: included file Missing.java does not exist");
     }
 
@@ -52,7 +54,7 @@ class MaintainerChecksTest {
     @DisplayName("results prints its one-line summary")
     void results() throws IOException, InterruptedException {
         FixtureCourse.create(root);
-        assertThat(run("--root", root.toString(), "results", "chapters/01", "fail")).isEqualTo(1);
+        assertThat(run("results", "chapters/01", "fail")).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("chapters/01: not compiled");
     }
 
