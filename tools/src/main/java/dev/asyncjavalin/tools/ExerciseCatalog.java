@@ -1,13 +1,16 @@
 package dev.asyncjavalin.tools;
 
+import dev.asyncjavalin.tools.ExerciseRegions.Region;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,13 +37,9 @@ public final class ExerciseCatalog {
             return exercises().stream().filter(exercise -> exercise.id().equals(id)).findFirst();
         }
 
-        /** {@code "3"}, {@code "03"} or {@code "chapters/03"} all name chapter 03. */
+        /** {@code "3"} or {@code "03"} names chapter 03. */
         public Optional<Chapter> chapter(String name) {
-            String digits = name.replaceFirst("^chapters/", "").replaceFirst("/$", "");
-            if (!digits.matches("\\d{1,2}")) {
-                return Optional.empty();
-            }
-            String number = digits.length() == 1 ? "0" + digits : digits;
+            String number = name.length() == 1 ? "0" + name : name;
             return chapters.stream().filter(chapter -> chapter.number().equals(number)).findFirst();
         }
 
@@ -108,188 +107,132 @@ public final class ExerciseCatalog {
         }
     }
 
-    /** The catalog cannot be read: the message says where and why, for a person to fix. */
-    public static final class CatalogException extends IOException {
-        CatalogException(String message) {
-            super(message);
-        }
-    }
-
     /** From one idea in a few lines, to a method from its contract, to a whole piece from a spec; stretch is optional. */
     public static final List<String> LEVELS = List.of("warm-up", "core", "build-it", "stretch");
     private static final Pattern ID = Pattern.compile("\\d+\\.\\d+");
-    private static final Pattern CLASS_NAME = Pattern.compile("([a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*");
     /** An exercise test class: tagged "exercise", with a display name that starts with its id. */
     private static final Pattern EXERCISE_TEST = Pattern.compile(
-            "@Tag\\(\"exercise\"\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*@DisplayName\\(\"(\\d+\\.\\d+) ([^\"]*)\"\\)");
+            "@Tag\\(\"exercise\"\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*@DisplayName\\(\"(\\d+\\.\\d+ [^\"]*)\"\\)");
+    /** A misspelt key ("hint:" for "hints:") must be an error, not a silently empty list. */
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private ExerciseCatalog() {
     }
 
+    /** The catalog, or an IOException whose message names the file, and the line where the YAML says. */
     public static Catalog load(Path repoRoot) throws IOException {
         Path file = repoRoot.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new CatalogException(FILE + " does not exist (run the course command from the repository root)");
-        }
-        YAMLMapper mapper = YAMLMapper.builder()
-                // a misspelt key ("hint:" for "hints:") must be an error, not a silently empty list
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        require(Files.isRegularFile(file), FILE + " does not exist (run the course command from the repository root)");
         Catalog catalog;
         try {
-            catalog = mapper.readValue(Files.readString(file), Catalog.class);
+            catalog = YAML.readValue(Files.readString(file), Catalog.class);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new CatalogException(FILE + where + ": " + e.getOriginalMessage());
+            throw new IOException(FILE + where + ": " + e.getOriginalMessage());
         }
-        if (catalog == null || catalog.chapters() == null) {
-            throw new CatalogException(FILE + ": no 'chapters:' list");
-        }
+        require(catalog != null && catalog.chapters() != null, FILE + ": no 'chapters:' list");
         for (Chapter chapter : catalog.chapters()) {
-            if (chapter.number() == null || !chapter.number().matches("\\d\\d")) {
-                throw new CatalogException(FILE + ": chapter number '" + chapter.number() + "' must be two digits, in quotes (\"03\")");
-            }
+            String at = FILE + ": chapter " + chapter.number() + ": ";
+            require(String.valueOf(chapter.number()).matches("\\d\\d"), at + "the number must be two digits, in quotes (\"03\")");
             for (Exercise exercise : chapter.exercises()) {
-                if (exercise.id() == null || !ID.matcher(exercise.id()).matches()) {
-                    throw new CatalogException(FILE + ": chapter " + chapter.number() + ": exercise id '" + exercise.id()
-                            + "' must look like \"3.1\", in quotes");
-                }
-                if (!LEVELS.contains(exercise.level())) {
-                    throw new CatalogException(FILE + ": exercise " + exercise.id() + ": level '" + exercise.level()
-                            + "' is not one of " + String.join(", ", LEVELS));
-                }
-                if (exercise.file() == null || exercise.title() == null) {
-                    throw new CatalogException(FILE + ": exercise " + exercise.id() + " needs a title and a file");
-                }
+                require(ID.matcher(String.valueOf(exercise.id())).matches(),
+                        at + "exercise id '" + exercise.id() + "' must look like \"3.1\", in quotes");
+                require(LEVELS.contains(exercise.level()), at + "exercise " + exercise.id() + ": level '" + exercise.level()
+                        + "' is not one of " + String.join(", ", LEVELS));
+                require(exercise.file() != null && exercise.title() != null,
+                        at + "exercise " + exercise.id() + " needs a title and a file");
             }
         }
         return catalog;
     }
 
-    /** Every way the catalog and the code disagree, one line each; empty when they agree. */
-    public static List<String> check(Path repoRoot) throws IOException {
-        Catalog catalog;
-        try {
-            catalog = load(repoRoot);
-        } catch (CatalogException e) {
-            return List.of(e.getMessage());
+    private static void require(boolean condition, String otherwise) throws IOException {
+        if (!condition) {
+            throw new IOException(otherwise);
         }
+    }
+
+    /**
+     * Every way the catalog and the code disagree, one line each; empty when they agree. Each chapter
+     * directory is listed once, each exercise in order, with its hints, a region in its file and
+     * exercise test classes whose display names are its own; no region or exercise test is left out.
+     */
+    public static List<String> check(Path repoRoot) throws IOException {
+        Catalog catalog = load(repoRoot);
         List<String> problems = new ArrayList<>();
-        Set<String> chapterDirectories = ExerciseRegions.numberedDirectories(repoRoot.resolve("chapters"));
-        Set<String> listedChapters = new HashSet<>();
-        Set<String> ids = new HashSet<>();
-        String previousId = null;
+        Set<String> unlisted = ExerciseRegions.numberedDirectories(repoRoot.resolve("chapters"));
+        String previousId = "0.0";
         for (Chapter chapter : catalog.chapters()) {
-            String at = FILE + ": chapter " + chapter.number() + ": ";
+            if (!unlisted.remove(chapter.number())) {
+                problems.add(FILE + ": chapter " + chapter.number() + ": there is no directory " + chapter.directory()
+                        + ", or it is listed twice");
+                continue;
+            }
             Path chapterDir = repoRoot.resolve(chapter.directory());
-            List<ExerciseRegions.Region> regions = Files.isDirectory(chapterDir) ? ExerciseRegions.regions(chapterDir) : List.of();
-            if (!listedChapters.add(chapter.number())) {
-                problems.add(at + "listed twice");
+            Map<String, Region> regions = new LinkedHashMap<>(); // by "id file", the file as the catalog names it
+            for (Region region : ExerciseRegions.regions(chapterDir)) {
+                regions.put(region.id() + " " + Snippets.displayName(repoRoot, chapterDir.resolve(region.file())), region);
             }
-            if (!chapterDirectories.contains(chapter.number())) {
-                problems.add(at + "there is no directory " + chapter.directory());
-            }
+            Map<String, String> tests = exerciseTests(chapterDir);
             for (Exercise exercise : chapter.exercises()) {
-                String exerciseAt = FILE + ": exercise " + exercise.id() + ": ";
-                if (!ids.add(exercise.id())) {
-                    problems.add(exerciseAt + "listed twice");
-                }
-                if (!exercise.chapterNumber().equals(chapter.number())) {
-                    problems.add(exerciseAt + "is listed under chapter " + chapter.number() + "; its id says chapter " + exercise.chapterNumber());
-                }
-                if (previousId != null && compareIds(previousId, exercise.id()) > 0) {
-                    problems.add(exerciseAt + "comes after " + previousId + "; list exercises in order");
+                String at = FILE + ": exercise " + exercise.id() + ": ";
+                if (compareIds(previousId, exercise.id()) >= 0) {
+                    problems.add(at + "comes after " + previousId + "; list each exercise once, in order");
                 }
                 previousId = exercise.id();
-                checkExercise(repoRoot, chapter, regions, exercise, problems);
+                if (!exercise.chapterNumber().equals(chapter.number())) {
+                    problems.add(at + "is listed under chapter " + chapter.number() + "; its id says chapter " + exercise.chapterNumber());
+                }
+                if (exercise.hints().size() < 2 || exercise.hints().size() > 3 || exercise.hints().contains("")) {
+                    problems.add(at + "has " + exercise.hints().size() + " hints; give two or three, none empty, from gentle to explicit");
+                }
+                if (!regions.containsKey(exercise.id() + " " + exercise.file())) {
+                    problems.add(at + exercise.file() + " has no region EXERCISE " + exercise.id() + " ... END EXERCISE " + exercise.id());
+                }
+                if (exercise.tests().isEmpty()) {
+                    problems.add(at + "names no tests");
+                }
+                for (String test : exercise.tests()) {
+                    String name = tests.get(test);
+                    if (name == null) {
+                        problems.add(at + "test " + test + " is not a class in " + chapter.directory() + "/src/test/java"
+                                + " with @Tag(\"exercise\") and @DisplayName(\"" + exercise.name() + "\")");
+                    } else if (!name.equals(exercise.name())) {
+                        problems.add(at + "test " + test + " is named \"" + name + "\"; the catalog says \"" + exercise.name() + "\"");
+                    }
+                }
             }
-        }
-        for (String number : chapterDirectories) {
-            Path chapterDir = repoRoot.resolve("chapters").resolve(number);
-            if (catalog.chapter(number).isEmpty()) {
-                problems.add(FILE + ": chapters/" + number + " is not listed");
-            }
-            for (ExerciseRegions.Region region : ExerciseRegions.regions(chapterDir)) {
-                String file = Snippets.displayName(repoRoot, chapterDir.resolve(region.file()));
+            regions.forEach((key, region) -> {
+                String file = key.substring(key.indexOf(' ') + 1);
                 if (catalog.exercise(region.id()).filter(exercise -> exercise.file().equals(file)).isEmpty()) {
                     problems.add(file + ":" + region.startLine() + ": EXERCISE " + region.id() + " is not listed in " + FILE
                             + " with this file");
                 }
-            }
-            for (ExerciseTest test : exerciseTestClasses(chapterDir)) {
-                if (catalog.exercise(test.exerciseId()).filter(exercise -> exercise.tests().contains(test.className())).isEmpty()) {
-                    problems.add(test.className() + " checks exercise " + test.exerciseId() + " but is not among its tests in " + FILE);
+            });
+            tests.forEach((test, name) -> {
+                String id = name.substring(0, name.indexOf(' '));
+                if (catalog.exercise(id).filter(exercise -> exercise.tests().contains(test)).isEmpty()) {
+                    problems.add(test + " checks exercise " + id + " but is not among its tests in " + FILE);
                 }
-            }
+            });
         }
+        unlisted.forEach(number -> problems.add(FILE + ": chapters/" + number + " is not listed"));
         return problems;
     }
 
-    private static void checkExercise(Path repoRoot, Chapter chapter, List<ExerciseRegions.Region> regions, Exercise exercise,
-                                      List<String> problems) throws IOException {
-        String at = FILE + ": exercise " + exercise.id() + ": ";
-        if (exercise.title().isBlank()) {
-            problems.add(at + "has no title");
-        }
-        if (exercise.hints().size() < 2 || exercise.hints().size() > 3) {
-            problems.add(at + "has " + exercise.hints().size() + " hints; give two or three, from gentle to explicit");
-        }
-        if (exercise.hints().stream().anyMatch(String::isBlank)) {
-            problems.add(at + "has an empty hint");
-        }
-        Path file = repoRoot.resolve(exercise.file()).normalize();
-        if (!exercise.file().startsWith(chapter.directory() + "/src/")) {
-            problems.add(at + "file " + exercise.file() + " is not under " + chapter.directory() + "/src/");
-        } else if (!Files.isRegularFile(file)) {
-            problems.add(at + "file " + exercise.file() + " does not exist");
-        } else {
-            Path relative = repoRoot.resolve(chapter.directory()).relativize(file);
-            boolean hasRegion = regions.stream()
-                    .anyMatch(region -> region.id().equals(exercise.id()) && region.file().equals(relative));
-            if (!hasRegion) {
-                problems.add(at + exercise.file() + " has no region EXERCISE " + exercise.id() + " ... END EXERCISE " + exercise.id());
-            }
-        }
-        if (exercise.tests().isEmpty()) {
-            problems.add(at + "names no tests");
-        }
-        for (String test : exercise.tests()) {
-            if (!CLASS_NAME.matcher(test).matches()) {
-                problems.add(at + "test '" + test + "' is not a class name such as dev.asyncjavalin.ch03.Exercise31Test");
-                continue;
-            }
-            Path source = repoRoot.resolve(chapter.directory()).resolve("src/test/java").resolve(test.replace('.', '/') + ".java");
-            if (!Files.isRegularFile(source)) {
-                problems.add(at + "test " + test + " does not exist (no " + Snippets.displayName(repoRoot, source) + ")");
-                continue;
-            }
-            Matcher annotations = EXERCISE_TEST.matcher(Files.readString(source));
-            if (!annotations.find()) {
-                problems.add(at + "test " + test + " needs @Tag(\"exercise\") and @DisplayName(\"" + exercise.name() + "\")");
-            } else if (!annotations.group(1).equals(exercise.id()) || !annotations.group(2).equals(exercise.title())) {
-                problems.add(at + "test " + test + " is named \"" + annotations.group(1) + " " + annotations.group(2)
-                        + "\"; the catalog says \"" + exercise.name() + "\"");
-            }
-        }
-    }
-
-    /** A test class tagged "exercise" whose display name says which exercise it checks. */
-    private record ExerciseTest(String className, String exerciseId) {
-    }
-
-    private static List<ExerciseTest> exerciseTestClasses(Path chapterDir) throws IOException {
+    /** The chapter's exercise test classes, by class name, with their display names ("3.1 fetchAll ..."). */
+    private static Map<String, String> exerciseTests(Path chapterDir) throws IOException {
         Path testRoot = chapterDir.resolve("src/test/java");
-        List<ExerciseTest> found = new ArrayList<>();
+        Map<String, String> found = new TreeMap<>();
         if (!Files.isDirectory(testRoot)) {
             return found;
         }
         try (Stream<Path> files = Files.walk(testRoot)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 Matcher annotations = EXERCISE_TEST.matcher(Files.readString(file));
                 if (annotations.find()) {
                     String relative = testRoot.relativize(file).toString().replace('\\', '/');
-                    String className = relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
-                    found.add(new ExerciseTest(className, annotations.group(1)));
+                    found.put(relative.substring(0, relative.length() - ".java".length()).replace('/', '.'), annotations.group(1));
                 }
             }
         }

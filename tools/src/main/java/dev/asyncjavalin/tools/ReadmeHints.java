@@ -39,12 +39,7 @@ public final class ReadmeHints {
         if (!Files.exists(repoRoot.resolve(ExerciseCatalog.FILE))) {
             return List.of(); // no catalog, no hints to copy; the `exercises` check reports a missing catalog
         }
-        Catalog catalog;
-        try {
-            catalog = ExerciseCatalog.load(repoRoot);
-        } catch (ExerciseCatalog.CatalogException e) {
-            return rewrite ? List.of() : List.of(e.getMessage());
-        }
+        Catalog catalog = ExerciseCatalog.load(repoRoot);
         List<String> problems = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         for (Chapter chapter : catalog.chapters()) {

@@ -1,6 +1,7 @@
 package dev.asyncjavalin.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,10 +51,11 @@ class ExerciseCatalogTest {
                 .replace("demo.Exercise11GreeterTest", "demo.Exercise11MissingTest")
                 .replace("chapters/02/src/main/java/later/Later.java", "chapters/02/src/main/java/later/Gone.java"));
         FixtureCourse.write(root, "chapters/01/src/test/java/demo/Exercise11GreeterTest.java", "package demo;\nclass Exercise11GreeterTest {}\n");
-        assertThat(ExerciseCatalog.check(root)).contains(
-                "chapters/exercises.yaml: exercise 1.1: test demo.Exercise11MissingTest does not exist (no "
-                        + "chapters/01/src/test/java/demo/Exercise11MissingTest.java)",
-                "chapters/exercises.yaml: exercise 2.1: file chapters/02/src/main/java/later/Gone.java does not exist",
+        assertThat(ExerciseCatalog.check(root)).containsExactly(
+                "chapters/exercises.yaml: exercise 1.1: test demo.Exercise11MissingTest is not a class in chapters/01/src/test/java"
+                        + " with @Tag(\"exercise\") and @DisplayName(\"1.1 greets\")",
+                "chapters/exercises.yaml: exercise 2.1: chapters/02/src/main/java/later/Gone.java has no region EXERCISE 2.1"
+                        + " ... END EXERCISE 2.1",
                 "chapters/02/src/main/java/later/Later.java:4: EXERCISE 2.1 is not listed in chapters/exercises.yaml with this file");
     }
 
@@ -67,18 +69,31 @@ class ExerciseCatalogTest {
     }
 
     @Test
-    @DisplayName("one hint, unknown keys and bad ids are problems with the file's name")
+    @DisplayName("one hint, an exercise out of order or listed twice, and a chapter listed twice are problems")
     void badEntries() throws IOException {
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("          - |\n            Two.\n", ""));
         assertThat(ExerciseCatalog.check(root)).containsExactly(
-                "chapters/exercises.yaml: exercise 2.1: has 1 hints; give two or three, from gentle to explicit");
+                "chapters/exercises.yaml: exercise 2.1: has 1 hints; give two or three, none empty, from gentle to explicit");
+        FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("id: \"2.1\"", "id: \"1.1\""));
+        assertThat(ExerciseCatalog.check(root)).contains(
+                "chapters/exercises.yaml: exercise 1.1: comes after 1.1; list each exercise once, in order",
+                "chapters/exercises.yaml: exercise 1.1: is listed under chapter 02; its id says chapter 01");
+        FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("number: \"02\"", "number: \"01\""));
+        assertThat(ExerciseCatalog.check(root)).contains(
+                "chapters/exercises.yaml: chapter 01: there is no directory chapters/01, or it is listed twice",
+                "chapters/exercises.yaml: chapters/02 is not listed");
+    }
+
+    @Test
+    @DisplayName("unknown keys, unknown levels and bad ids make the catalog unreadable, with the file's name")
+    void unreadable() throws IOException {
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("title: Demo", "titel: Demo"));
-        assertThat(ExerciseCatalog.check(root)).singleElement().asString().startsWith("chapters/exercises.yaml:").contains("titel");
+        assertThatThrownBy(() -> ExerciseCatalog.check(root)).hasMessageStartingWith("chapters/exercises.yaml:").hasMessageContaining("titel");
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("title: greets\n", "title: greets\n        level: hard\n"));
-        assertThat(ExerciseCatalog.check(root)).containsExactly(
-                "chapters/exercises.yaml: exercise 1.1: level 'hard' is not one of warm-up, core, build-it, stretch");
+        assertThatThrownBy(() -> ExerciseCatalog.check(root)).hasMessage(
+                "chapters/exercises.yaml: chapter 01: exercise 1.1: level 'hard' is not one of warm-up, core, build-it, stretch");
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("id: \"1.1\"", "id: first"));
-        assertThat(ExerciseCatalog.check(root)).containsExactly(
+        assertThatThrownBy(() -> ExerciseCatalog.check(root)).hasMessage(
                 "chapters/exercises.yaml: chapter 01: exercise id 'first' must look like \"3.1\", in quotes");
     }
 
