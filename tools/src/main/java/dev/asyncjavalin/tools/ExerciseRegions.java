@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * </pre>
  * Any comment syntax works ({@code <%-- EXERCISE 1.1 ... --%>} in templates): only the words and
  * the id matter. A learner who compares their work with the solution then sees nothing but the
- * answer, and a fix made to one side only is caught.
+ * answer, and a fix made to one side only is caught. Main and test sources are compared alike:
+ * every solution keeps its own copy of its chapter's tests.
  */
 public final class ExerciseRegions {
 
@@ -34,22 +35,19 @@ public final class ExerciseRegions {
      * One exercise region. {@code file} is relative to the chapter (or solution) directory, so the
      * same region has the same file on both sides; the lines are those of its two marker lines, from 1.
      */
-    public record Region(String id, String title, Path file, int startLine, int endLine) {
+    public record Region(String id, Path file, int startLine, int endLine) {
     }
 
-    private static final Pattern START = Pattern.compile("(?<!END )\\bEXERCISE\\s+(\\d+\\.\\d+)\\b(.*)");
+    private static final Pattern START = Pattern.compile("(?<!END )\\bEXERCISE\\s+(\\d+\\.\\d+)\\b");
     private static final Pattern END = Pattern.compile("\\bEND EXERCISE\\s+(\\d+\\.\\d+)\\b");
     private static final Pattern CHAPTER_NUMBER = Pattern.compile("\\d\\d");
 
     private ExerciseRegions() {
     }
 
-    /**
-     * Every well-formed exercise region under {@code chapterDir/src/main} (and {@code src/test},
-     * where a chapter's exercises are tests the learner writes), by file and line.
-     */
+    /** Every well-formed exercise region under {@code chapterDir/src}, by file and line. */
     public static List<Region> regions(Path chapterDir) throws IOException {
-        return readSources(chapterDir, true).values().stream().flatMap(file -> file.regions.stream()).toList();
+        return readSources(chapterDir).values().stream().flatMap(file -> file.regions.stream()).toList();
     }
 
     /**
@@ -67,22 +65,103 @@ public final class ExerciseRegions {
 
     /** Problems of every chapter/solution pair; a chapter without a solution, or the reverse, is one too. */
     public static List<String> check(Path repoRoot) throws IOException {
-        SortedSet<String> chapters = numberedDirectories(repoRoot.resolve("chapters"));
-        SortedSet<String> solutions = numberedDirectories(repoRoot.resolve("solutions"));
-        SortedSet<String> numbers = new TreeSet<>(chapters);
-        numbers.addAll(solutions);
-
+        SortedSet<String> numbers = numberedDirectories(repoRoot.resolve("chapters"));
+        numbers.addAll(numberedDirectories(repoRoot.resolve("solutions")));
         List<String> problems = new ArrayList<>();
         for (String number : numbers) {
-            if (!solutions.contains(number)) {
-                problems.add("chapters/" + number + " has no solutions/" + number);
-            } else if (!chapters.contains(number)) {
-                problems.add("solutions/" + number + " has no chapters/" + number);
+            Path chapterDir = repoRoot.resolve("chapters").resolve(number);
+            Path solutionDir = repoRoot.resolve("solutions").resolve(number);
+            if (!Files.isDirectory(chapterDir) || !Files.isDirectory(solutionDir)) {
+                Path lacking = Files.isDirectory(chapterDir) ? solutionDir : chapterDir;
+                Path having = lacking == chapterDir ? solutionDir : chapterDir;
+                problems.add(name(repoRoot, having) + " has no " + name(repoRoot, lacking));
             } else {
-                problems.addAll(new Pair(repoRoot, number).check());
+                checkPair(repoRoot, chapterDir, solutionDir, problems);
             }
         }
         return problems;
+    }
+
+    private static void checkPair(Path repoRoot, Path chapterDir, Path solutionDir, List<String> problems) throws IOException {
+        Map<Path, SourceFile> stubs = readSources(chapterDir);
+        Map<Path, SourceFile> solved = readSources(solutionDir);
+        Map<String, Region> stubRegions = wellFormedRegions(repoRoot, chapterDir, stubs, problems);
+        Map<String, Region> solvedRegions = wellFormedRegions(repoRoot, solutionDir, solved, problems);
+        missingRegions(repoRoot, chapterDir, stubRegions, solutionDir, solvedRegions, problems);
+        missingRegions(repoRoot, solutionDir, solvedRegions, chapterDir, stubRegions, problems);
+        for (Path file : stubs.keySet()) {
+            if (!solved.containsKey(file)) {
+                problems.add(name(repoRoot, chapterDir.resolve(file)) + " has no counterpart " + name(repoRoot, solutionDir.resolve(file)));
+            }
+        }
+        for (Path file : solved.keySet()) {
+            SourceFile stub = stubs.get(file);
+            SourceFile answer = solved.get(file);
+            if (stub == null) {
+                problems.add(name(repoRoot, solutionDir.resolve(file)) + " has no counterpart " + name(repoRoot, chapterDir.resolve(file)));
+            } else if (stub.problems.isEmpty() && answer.problems.isEmpty()) {
+                // with broken markers the comparison would only repeat the same mistake in other words
+                String stubAt = name(repoRoot, chapterDir.resolve(file)) + ":";
+                String answerAt = name(repoRoot, solutionDir.resolve(file)) + ":";
+                firstDifferenceOutsideRegions(stub, stubAt, answer, answerAt).ifPresent(problems::add);
+                for (Region region : answer.regions) {
+                    // a solution region that still holds the stub was never actually solved
+                    if (stub.regions.stream().anyMatch(r -> r.id().equals(region.id()) && stub.body(r).equals(answer.body(region)))) {
+                        problems.add(answerAt + region.startLine() + ": EXERCISE " + region.id() + " is the same as in "
+                                + name(repoRoot, chapterDir) + "; the solution must fill it in");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reports broken markers and repeated ids; returns the regions by id. */
+    private static Map<String, Region> wellFormedRegions(Path repoRoot, Path dir, Map<Path, SourceFile> files, List<String> problems) {
+        Map<String, Region> byId = new HashMap<>();
+        for (SourceFile file : files.values()) {
+            file.problems.forEach(problem -> problems.add(name(repoRoot, dir.resolve(file.relativePath)) + ":" + problem));
+            for (Region region : file.regions) {
+                Region earlier = byId.putIfAbsent(region.id(), region);
+                if (earlier != null) {
+                    problems.add(name(repoRoot, dir.resolve(region.file())) + ":" + region.startLine() + ": EXERCISE " + region.id()
+                            + " is already used at " + name(repoRoot, dir.resolve(earlier.file())) + ":" + earlier.startLine()
+                            + "; ids are unique within a chapter");
+                }
+            }
+        }
+        return byId;
+    }
+
+    private static void missingRegions(Path repoRoot, Path dir, Map<String, Region> regions, Path otherDir, Map<String, Region> others,
+                                       List<String> problems) {
+        new TreeMap<>(regions).forEach((id, region) -> {
+            if (!others.containsKey(id)) {
+                problems.add(name(repoRoot, dir.resolve(region.file())) + ":" + region.startLine() + ": EXERCISE " + id
+                        + " has no region in " + name(repoRoot, otherDir));
+            }
+        });
+    }
+
+    /** Outside the regions, marker lines included, both files must be the same, byte for byte; the first difference, if any. */
+    private static Optional<String> firstDifferenceOutsideRegions(SourceFile stub, String stubAt, SourceFile solved, String solvedAt) {
+        List<Integer> stubLines = stub.lineNumbersOutsideRegions();
+        List<Integer> solvedLines = solved.lineNumbersOutsideRegions();
+        int i = 0;
+        while (i < stubLines.size() && i < solvedLines.size() && stub.line(stubLines.get(i)).equals(solved.line(solvedLines.get(i)))) {
+            i++;
+        }
+        // the first difference only: after an added or missing line, every later line would differ too
+        if (i < stubLines.size() && i < solvedLines.size()) {
+            return Optional.of(stubAt + stubLines.get(i) + " and " + solvedAt + solvedLines.get(i) + " differ outside exercise regions: "
+                    + quoted(stub.line(stubLines.get(i))) + " vs " + quoted(solved.line(solvedLines.get(i))));
+        } else if (i < solvedLines.size()) {
+            int line = solvedLines.get(i);
+            return Optional.of(solvedAt + line + ": outside exercise regions, only the solution has " + quoted(solved.line(line)));
+        } else if (i < stubLines.size()) {
+            int line = stubLines.get(i);
+            return Optional.of(stubAt + line + ": outside exercise regions, only the chapter has " + quoted(stub.line(line)));
+        }
+        return Optional.empty();
     }
 
     static SortedSet<String> numberedDirectories(Path parent) throws IOException {
@@ -98,145 +177,24 @@ public final class ExerciseRegions {
         return names;
     }
 
-    /**
-     * The sources under {@code dir/src/main}, and under {@code dir/src/test} when {@code withTests},
-     * keyed and sorted by their path relative to {@code dir}.
-     */
-    private static Map<Path, SourceFile> readSources(Path dir, boolean withTests) throws IOException {
+    /** The files under {@code dir/src/main} and {@code dir/src/test}, keyed and sorted by their path relative to {@code dir}. */
+    private static Map<Path, SourceFile> readSources(Path dir) throws IOException {
         Map<Path, SourceFile> files = new TreeMap<>();
-        for (String tree : withTests ? List.of("src/main", "src/test") : List.of("src/main")) {
-            Path root = dir.resolve(tree);
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                    Path relative = dir.relativize(path);
-                    files.put(relative, SourceFile.read(path, relative));
+        for (Path root : List.of(dir.resolve("src/main"), dir.resolve("src/test"))) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> paths = Files.walk(root)) {
+                    for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                        String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+                        files.put(dir.relativize(path), new SourceFile(text, dir.relativize(path)));
+                    }
                 }
             }
         }
         return files;
     }
 
-    /** A chapter and its solution, e.g. chapters/03 and solutions/03. */
-    private record Pair(Path root, int chapterNumber, Path chapterDir, Path solutionDir, List<String> problems) {
-
-        Pair(Path root, String number) {
-            this(root, Integer.parseInt(number), root.resolve("chapters").resolve(number), root.resolve("solutions").resolve(number),
-                    new ArrayList<>());
-        }
-
-        List<String> check() throws IOException {
-            // most solutions run the chapter's own tests; one whose exercises ARE tests carries its own src/test
-            boolean withTests = Files.isDirectory(solutionDir.resolve("src/test"));
-            Map<Path, SourceFile> stubs = readSources(chapterDir, withTests);
-            Map<Path, SourceFile> solved = readSources(solutionDir, withTests);
-            Map<String, Region> stubRegions = checkRegionsWellFormed(chapterDir, stubs);
-            Map<String, Region> solvedRegions = checkRegionsWellFormed(solutionDir, solved);
-            checkSameRegionIds(stubRegions, solvedRegions);
-
-            for (Path file : stubs.keySet()) {
-                if (!solved.containsKey(file)) {
-                    problems.add(name(chapterDir, file) + " has no counterpart " + name(solutionDir, file));
-                }
-            }
-            for (Path file : solved.keySet()) {
-                SourceFile stub = stubs.get(file);
-                if (stub == null) {
-                    problems.add(name(solutionDir, file) + " has no counterpart " + name(chapterDir, file));
-                } else if (stub.problems.isEmpty() && solved.get(file).problems.isEmpty()) {
-                    // with broken markers the comparison below would only repeat the same mistake in other words
-                    compareOutsideRegions(stub, solved.get(file));
-                    checkRegionsSolved(stub, solved.get(file));
-                }
-            }
-            return problems;
-        }
-
-        /** Reports broken markers, repeated ids and ids of another chapter; returns the regions by id. */
-        private Map<String, Region> checkRegionsWellFormed(Path dir, Map<Path, SourceFile> files) {
-            Map<String, Region> byId = new HashMap<>();
-            for (SourceFile file : files.values()) {
-                file.problems.forEach(problem -> problems.add(name(dir, file.relativePath) + ":" + problem));
-                for (Region region : file.regions) {
-                    String at = name(dir, region.file()) + ":" + region.startLine() + ": ";
-                    Region earlier = byId.putIfAbsent(region.id(), region);
-                    if (earlier != null) {
-                        problems.add(at + "EXERCISE " + region.id() + " is already used at "
-                                + name(dir, earlier.file()) + ":" + earlier.startLine() + "; ids are unique within a chapter");
-                    }
-                    int major = Integer.parseInt(region.id().substring(0, region.id().indexOf('.')));
-                    if (major != chapterNumber) {
-                        problems.add(at + "EXERCISE " + region.id() + " is in chapter " + chapterNumber
-                                + "; its exercises are numbered " + chapterNumber + ".x");
-                    }
-                }
-            }
-            return byId;
-        }
-
-        private void checkSameRegionIds(Map<String, Region> stubRegions, Map<String, Region> solvedRegions) {
-            missingRegions(chapterDir, stubRegions, solutionDir, solvedRegions);
-            missingRegions(solutionDir, solvedRegions, chapterDir, stubRegions);
-        }
-
-        private void missingRegions(Path dir, Map<String, Region> regions, Path otherDir, Map<String, Region> otherRegions) {
-            new TreeMap<>(regions).forEach((id, region) -> {
-                if (!otherRegions.containsKey(id)) {
-                    problems.add(name(dir, region.file()) + ":" + region.startLine() + ": EXERCISE " + id + " has no region in " + relative(otherDir));
-                }
-            });
-        }
-
-        /** Outside the regions, marker lines included, both files must be the same, byte for byte. */
-        private void compareOutsideRegions(SourceFile stub, SourceFile solved) {
-            List<Integer> stubLines = stub.lineNumbersOutsideRegions();
-            List<Integer> solvedLines = solved.lineNumbersOutsideRegions();
-            String stubAt = name(chapterDir, stub.relativePath) + ":";
-            String solvedAt = name(solutionDir, solved.relativePath) + ":";
-            // the first difference only: after an added or missing line, every later line would differ too
-            for (int i = 0; i < Math.max(stubLines.size(), solvedLines.size()); i++) {
-                if (i >= stubLines.size()) {
-                    int line = solvedLines.get(i);
-                    problems.add(solvedAt + line + ": outside exercise regions, only the solution has " + quoted(solved.line(line)));
-                    return;
-                }
-                if (i >= solvedLines.size()) {
-                    int line = stubLines.get(i);
-                    problems.add(stubAt + line + ": outside exercise regions, only the chapter has " + quoted(stub.line(line)));
-                    return;
-                }
-                String stubLine = stub.line(stubLines.get(i));
-                String solvedLine = solved.line(solvedLines.get(i));
-                if (!stubLine.equals(solvedLine)) {
-                    problems.add(stubAt + stubLines.get(i) + " and " + solvedAt + solvedLines.get(i) + " differ outside exercise regions: "
-                            + quoted(stubLine) + " vs " + quoted(solvedLine));
-                    return;
-                }
-            }
-        }
-
-        /** A solution region that still holds the stub means the exercise was never actually solved. */
-        private void checkRegionsSolved(SourceFile stub, SourceFile solved) {
-            for (Region stubRegion : stub.regions) {
-                for (Region solvedRegion : solved.regions) {
-                    if (stubRegion.id().equals(solvedRegion.id()) && stub.body(stubRegion).equals(solved.body(solvedRegion))) {
-                        problems.add(name(solutionDir, solved.relativePath) + ":" + solvedRegion.startLine()
-                                + ": EXERCISE " + solvedRegion.id() + " is the same as in " + relative(chapterDir)
-                                + "; the solution must fill it in");
-                    }
-                }
-            }
-        }
-
-        private String relative(Path dir) {
-            return Snippets.displayName(root, dir);
-        }
-
-        private String name(Path dir, Path file) {
-            return Snippets.displayName(root, dir.resolve(file));
-        }
+    private static String name(Path repoRoot, Path path) {
+        return Snippets.displayName(repoRoot, path);
     }
 
     /** Shows a carriage return as \r, since a CRLF line looks just like an LF line when printed. */
@@ -252,23 +210,14 @@ public final class ExerciseRegions {
         /** Each problem starts with the line number, e.g. {@code "12: END EXERCISE 3.1 without ..."}. */
         final List<String> problems = new ArrayList<>();
 
-        private SourceFile(String text, Path relativePath) {
+        SourceFile(String text, Path relativePath) {
             this.relativePath = relativePath;
             // splitting after each \n keeps the line ends, so "\r\n" vs "\n" counts as a difference
             this.lines = List.of(text.split("(?<=\n)"));
-            findRegions();
-        }
-
-        static SourceFile read(Path path, Path relativePath) throws IOException {
-            return new SourceFile(new String(Files.readAllBytes(path), StandardCharsets.UTF_8), relativePath);
-        }
-
-        private void findRegions() {
             Region open = null;
             for (int number = 1; number <= lines.size(); number++) {
-                String line = line(number);
-                Matcher end = END.matcher(line);
-                Matcher start = START.matcher(line);
+                Matcher end = END.matcher(line(number));
+                Matcher start = START.matcher(line(number));
                 if (end.find()) {
                     String id = end.group(1);
                     if (open == null) {
@@ -276,30 +225,22 @@ public final class ExerciseRegions {
                     } else if (!open.id().equals(id)) {
                         problems.add(number + ": END EXERCISE " + id + " closes EXERCISE " + open.id()
                                 + " (line " + open.startLine() + "); start and end ids must match");
-                        open = null;
                     } else {
-                        regions.add(new Region(id, open.title(), relativePath, open.startLine(), number));
-                        open = null;
+                        regions.add(new Region(id, relativePath, open.startLine(), number));
                     }
+                    open = null;
                 } else if (start.find()) {
                     if (open != null) {
                         problems.add(number + ": EXERCISE " + start.group(1) + " starts inside EXERCISE " + open.id()
                                 + " (line " + open.startLine() + "); regions do not nest");
                     } else {
-                        open = new Region(start.group(1), title(start.group(2)), relativePath, number, -1);
+                        open = new Region(start.group(1), relativePath, number, -1);
                     }
                 }
             }
             if (open != null) {
                 problems.add(open.startLine() + ": EXERCISE " + open.id() + " has no END EXERCISE " + open.id());
             }
-        }
-
-        /** "fetchAll turns failures into rows" from ": fetchAll turns failures into rows --%>". */
-        private static String title(String afterId) {
-            return afterId.replaceFirst("^\\s*[:.\\-–—]?\\s*", "")
-                    .replaceFirst("\\s*(--%>|\\*/|-->)\\s*$", "")
-                    .strip();
         }
 
         String line(int number) {

@@ -45,6 +45,15 @@ class ExerciseCatalogTest {
     }
 
     @Test
+    @DisplayName("a region numbered for another chapter is named: the catalog lists that id with another file")
+    void regionOfAnotherChapter() throws IOException {
+        FixtureCourse.write(root, "chapters/01/src/main/java/demo/Stray.java",
+                "package demo;\n// EXERCISE 2.1: stray\n// END EXERCISE 2.1\n");
+        assertThat(ExerciseCatalog.check(root)).containsExactly(
+                "chapters/01/src/main/java/demo/Stray.java:2: EXERCISE 2.1 is not listed in chapters/exercises.yaml with this file");
+    }
+
+    @Test
     @DisplayName("a file, region or test the catalog names but the code lacks is a problem")
     void missingInCode() throws IOException {
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG

@@ -51,7 +51,7 @@ class WrongAnswersTest {
     @DisplayName("the answer replaces exactly the lines between the region's markers")
     void replacesTheRegionBody() {
         String text = "a\n// EXERCISE 4.2: x\nold 1\nold 2\n// END EXERCISE 4.2\nz\n";
-        Region region = new Region("4.2", "x", Path.of("App.java"), 2, 5);
+        Region region = new Region("4.2", Path.of("App.java"), 2, 5);
 
         assertThat(WrongAnswers.replaceBody(text, region, List.of("new")))
                 .isEqualTo("a\n// EXERCISE 4.2: x\nnew\n// END EXERCISE 4.2\nz\n");
