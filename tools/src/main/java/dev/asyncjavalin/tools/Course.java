@@ -4,7 +4,6 @@ import dev.asyncjavalin.tools.ExerciseCatalog.Catalog;
 import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
-import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -131,10 +130,8 @@ public final class Course implements Callable<Integer> {
         Map<String, String> notCompiled = build.compile(root, runnable);
         List<Chapter> compiled = runnable.stream().filter(chapter -> !notCompiled.containsKey(chapter.number())).toList();
         out.println("Running the exercise tests of " + compiled.size() + " chapters ...");
-        Map<String, List<Result>> results = ExerciseRun.runAll(root, compiled, PARALLEL_CHAPTERS);
-
-        Set<Exercise> done = results.values().stream().flatMap(List::stream)
-                .filter(result -> result.state() == State.DONE).map(Result::exercise).collect(Collectors.toSet());
+        Set<Exercise> done = ExerciseRun.runAll(root, compiled, PARALLEL_CHAPTERS).stream()
+                .filter(Result::done).map(Result::exercise).collect(Collectors.toSet());
         int total = (int) catalog.exercises().stream().filter(exercise -> !exercise.isStretch()).count();
         int stretchTotal = catalog.exercises().size() - total;
         long stretchDone = done.stream().filter(Exercise::isStretch).count();
@@ -222,13 +219,13 @@ public final class Course implements Callable<Integer> {
             notCompiled.get(chapter.number()).lines().forEach(line -> out.println("  " + line));
             return 1;
         }
-        List<Result> results = ExerciseRun.runAll(root, List.of(chapter), 1).get(chapter.number());
+        List<Result> results = ExerciseRun.runAll(root, List.of(chapter), 1);
         long required = results.stream().filter(result -> !result.exercise().isStretch()).count();
-        long done = results.stream().filter(result -> result.state() == State.DONE && !result.exercise().isStretch()).count();
+        long done = results.stream().filter(result -> result.done() && !result.exercise().isStretch()).count();
         out.println("Chapter " + chapter.number() + " · " + chapter.title() + ": " + done + " of " + required + " exercises done"
                 + (required < results.size() ? " (stretch exercises are optional)" : ""));
         for (Result result : results) {
-            if (result.state() == State.DONE) {
+            if (result.done()) {
                 out.println("  [x] " + result.exercise().label() + "  (" + result.passed() + (result.passed() == 1 ? " test" : " tests") + " pass)");
             } else {
                 String counts = result.failed() > 0
@@ -239,7 +236,7 @@ public final class Course implements Callable<Integer> {
         }
         // a learner who has done every required exercise has finished the chapter: stretch ones stay optional
         Optional<Result> next = results.stream()
-                .filter(result -> result.state() != State.DONE && !result.exercise().isStretch()).findFirst();
+                .filter(result -> !result.done() && !result.exercise().isStretch()).findFirst();
         next.ifPresent(result -> out.println("Next: " + result.exercise().id() + " in " + result.exercise().file()
                 + "    stuck? ./course hint " + result.exercise().id()));
         // the JVM's uptime includes Maven's own start, which the learner waits for too

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,18 +41,28 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ExerciseRun {
 
-    public enum State { DONE, TODO, NOT_COMPILED }
-
     /**
-     * {@code failures} holds every failed or skipped test's line (none when the exercise is done, so
-     * {@code firstFailure} is null), {@code passes} the names of the tests that passed and {@code skips}
-     * those that were skipped (CI wants to know which test passes on a stub).
+     * What one exercise's tests did: the names of those that passed, one line per test that failed
+     * or was skipped, and the names of the skipped ones (CI wants to know which). {@code ran} is false
+     * when no test ran, because its test classes are not compiled or hold no test: {@code failures}
+     * then says why.
      */
-    public record Result(Exercise exercise, State state, int passed, int failed, List<String> failures, List<String> passes,
-                         List<String> skips) {
+    public record Result(Exercise exercise, boolean ran, List<String> passes, List<String> failures, List<String> skips) {
 
-        Result(Exercise exercise, State state, int passed, int failed, String why) {
-            this(exercise, state, passed, failed, why == null ? List.of() : List.of(why), List.of(), List.of());
+        static Result notRun(Exercise exercise, String why) {
+            return new Result(exercise, false, List.of(), List.of(why), List.of());
+        }
+
+        public boolean done() {
+            return ran && failures.isEmpty();
+        }
+
+        public int passed() {
+            return passes.size();
+        }
+
+        public int failed() {
+            return ran ? failures.size() : 0;
         }
 
         public String firstFailure() {
@@ -68,37 +77,31 @@ public final class ExerciseRun {
      * Runs the exercises of several chapters, a few chapters at a time: most of an exercise test's
      * time is spent waiting on a slow upstream or a deadline, not computing, so they overlap well.
      */
-    public static Map<String, List<Result>> runAll(Path repoRoot, List<Chapter> chapters, int parallelism) throws IOException {
-        Map<String, Callable<List<Result>>> work = new LinkedHashMap<>();
+    public static List<Result> runAll(Path repoRoot, List<Chapter> chapters, int parallelism) throws IOException {
+        List<Callable<List<Result>>> tasks = new ArrayList<>();
         for (Chapter chapter : chapters) {
-            work.put(chapter.number(), () -> run(repoRoot, chapter));
+            List<Path> classRoots = classRoots(repoRoot, chapter.directory());
+            tasks.add(() -> run(chapter.number(), chapter.exercises(), classRoots));
         }
-        return quietlyInParallel(work, parallelism);
+        return quietly(tasks, parallelism).stream().flatMap(List::stream).toList();
     }
 
     /**
-     * Runs the tasks a few at a time and returns their results by key, in the order given. The
-     * chapters' apps log as they start and stop; the learner wants the verdict, not the logs, so
-     * standard output and error are silenced meanwhile.
+     * Runs the tasks a few at a time and returns their results in order. The chapters' apps log as
+     * they start and stop; the learner wants the verdict, not the logs, so standard output and error
+     * are silenced meanwhile.
      */
-    static <T> Map<String, T> quietlyInParallel(Map<String, Callable<T>> tasks, int parallelism) throws IOException {
-        if (tasks.isEmpty()) {
-            return Map.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, tasks.size())));
-        Map<String, Future<T>> running = new LinkedHashMap<>();
+    static <T> List<T> quietly(List<Callable<T>> tasks, int parallelism) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         PrintStream out = System.out;
         PrintStream err = System.err;
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         System.setOut(quiet);
         System.setErr(quiet);
         try {
-            for (Map.Entry<String, Callable<T>> task : tasks.entrySet()) {
-                running.put(task.getKey(), pool.submit(task.getValue()));
-            }
-            Map<String, T> results = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<T>> task : running.entrySet()) {
-                results.put(task.getKey(), task.getValue().get());
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : pool.invokeAll(tasks)) {
+                results.add(result.get());
             }
             return results;
         } catch (InterruptedException e) {
@@ -113,33 +116,21 @@ public final class ExerciseRun {
         }
     }
 
-    /** One task, quietly. */
-    static <T> T quietly(Callable<T> task) throws IOException {
-        return quietlyInParallel(Map.of("", task), 1).get("");
-    }
-
-    /**
-     * Runs every exercise of {@code chapter}. The chapter's classes get a class loader of their own
-     * (the libraries come from this one), so chapters never see each other's classes.
-     */
-    public static List<Result> run(Path repoRoot, Chapter chapter) throws IOException {
-        Optional<List<Path>> classRoots = classRoots(repoRoot.resolve(chapter.directory()));
-        if (classRoots.isEmpty()) {
-            return chapter.exercises().stream()
-                    .map(exercise -> new Result(exercise, State.NOT_COMPILED, 0, 0, chapter.directory() + " is not compiled")).toList();
+    /** A module's {@code target/classes} and {@code target/test-classes}, e.g. for {@code module} "solutions/03". */
+    static List<Path> classRoots(Path repoRoot, String module) throws IOException {
+        Path target = repoRoot.resolve(module).resolve("target");
+        List<Path> roots = List.of(target.resolve("classes"), target.resolve("test-classes"));
+        if (!roots.stream().allMatch(Files::isDirectory)) {
+            throw new IOException(module + " is not compiled: run mvn install first (or mvn test-compile in it)");
         }
-        return run(chapter.number(), chapter.exercises(), classRoots.get());
-    }
-
-    /** A module's {@code target/classes} and {@code target/test-classes}, or empty when Maven has not compiled it. */
-    static Optional<List<Path>> classRoots(Path moduleDir) {
-        List<Path> roots = List.of(moduleDir.resolve("target/classes"), moduleDir.resolve("target/test-classes"));
-        return roots.stream().allMatch(Files::isDirectory) ? Optional.of(roots) : Optional.empty();
+        return roots;
     }
 
     /**
      * Runs {@code exercises} on the classes found in {@code classRoots}, searched in that order: a
-     * folder put first (one recompiled class, say) shadows the same class further on.
+     * folder put first (one recompiled class, say) shadows the same class further on. The chapter's
+     * classes get a class loader of their own (the libraries come from this one), so chapters never
+     * see each other's classes.
      */
     public static List<Result> run(String chapterNumber, List<Exercise> exercises, List<Path> classRoots) throws IOException {
         List<URL> urls = new ArrayList<>();
@@ -166,7 +157,7 @@ public final class ExerciseRun {
             try {
                 selectors.add(selectClass(Class.forName(test, false, loader)));
             } catch (ClassNotFoundException | LinkageError e) {
-                return new Result(exercise, State.NOT_COMPILED, 0, 0, "test class " + test + " is not compiled");
+                return Result.notRun(exercise, "test class " + test + " is not compiled");
             }
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -181,13 +172,11 @@ public final class ExerciseRun {
                 .build());
         Outcomes outcomes = new Outcomes();
         launcher.execute(request, outcomes);
-        List<String> failures = List.copyOf(outcomes.failures.values());
-        int passed = outcomes.passes.size();
-        if (passed + failures.size() == 0) {
-            return new Result(exercise, State.TODO, 0, 0, "no tests ran");
+        if (outcomes.passes.isEmpty() && outcomes.failures.isEmpty()) {
+            return Result.notRun(exercise, "no tests ran");
         }
-        return new Result(exercise, failures.isEmpty() ? State.DONE : State.TODO, passed, failures.size(), failures,
-                List.copyOf(outcomes.passes), List.copyOf(outcomes.skips));
+        List<String> failures = List.copyOf(outcomes.failures.values());
+        return new Result(exercise, true, List.copyOf(outcomes.passes), failures, List.copyOf(outcomes.skips));
     }
 
     /**
@@ -205,16 +194,11 @@ public final class ExerciseRun {
     /** Runs the exercise tests compiled in {@code module}, a directory such as {@code chapters/03}, and judges them. */
     public static Report check(Path repoRoot, String module, Expectation expected) throws IOException {
         String number = Path.of(module).getFileName().toString();
-        Chapter chapter = ExerciseCatalog.load(repoRoot).chapters().stream()
-                .filter(c -> c.number().equals(number)).findFirst()
+        Chapter chapter = ExerciseCatalog.load(repoRoot).chapter(number)
                 .orElseThrow(() -> new IOException(module + ": no chapter " + number + " in " + ExerciseCatalog.FILE));
-        Optional<List<Path>> classRoots = classRoots(repoRoot.resolve(module));
-        if (classRoots.isEmpty()) {
-            String summary = module + ": not compiled (run mvn test-compile in it first)";
-            return new Report(List.of(), summary, List.of(summary));
-        }
-        List<Result> results = quietly(() -> run(number, chapter.exercises(), classRoots.get()));
-        return judge(module, results, expected);
+        List<Path> classRoots = classRoots(repoRoot, module);
+        Callable<List<Result>> task = () -> run(number, chapter.exercises(), classRoots);
+        return judge(module, quietly(List.of(task), 1).get(0), expected);
     }
 
     static Report judge(String module, List<Result> results, Expectation expected) {
@@ -225,9 +209,9 @@ public final class ExerciseRun {
             String id = result.exercise().id();
             int ran = result.passed() + result.failed();
             tests += ran;
-            lines.add((result.state() == State.DONE ? "  [x] " : "  [ ] ") + id + " " + result.exercise().title()
+            lines.add((result.done() ? "  [x] " : "  [ ] ") + result.exercise().name()
                     + "  (" + (result.failed() == 0 ? ran + " tests pass" : result.failed() + " of " + ran + " tests fail") + ")");
-            if (result.state() == State.NOT_COMPILED || ran == 0) {
+            if (!result.ran()) {
                 problems.add(module + ": " + id + ": " + result.firstFailure());
                 continue;
             }

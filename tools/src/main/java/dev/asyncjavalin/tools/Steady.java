@@ -4,14 +4,13 @@ import dev.asyncjavalin.tools.ExerciseCatalog.Catalog;
 import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
-import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Runs the checks of the exercises whose tests involve deadlines, timeouts or many threads on their
@@ -56,15 +55,11 @@ public final class Steady {
                 System.out.printf("%s: skipped, chapter %s needs JDK %d%n", id, chapter.number(), chapter.requiredJdk());
                 continue;
             }
-            Optional<List<Path>> classRoots = ExerciseRun.classRoots(root.resolve("solutions").resolve(chapter.number()));
-            if (classRoots.isEmpty()) {
-                System.out.printf("%s: solutions/%s is not built: run mvn install first%n", id, chapter.number());
-                failuresById.put(id, List.of("not built"));
-                continue;
-            }
+            List<Path> classRoots = ExerciseRun.classRoots(root, "solutions/" + chapter.number());
             long started = System.nanoTime();
             // the apps the tests start log as they start and stop: the verdict is what matters here
-            List<String> failures = ExerciseRun.quietly(() -> failedRuns(chapter, exercise, classRoots.get(), runs));
+            List<Callable<List<String>>> task = List.of(() -> failedRuns(chapter, exercise, classRoots, runs));
+            List<String> failures = ExerciseRun.quietly(task, 1).get(0);
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("%s: the reference solution passed %d of %d runs of its check (%.1f s)%n",
                     id, runs - failures.size(), runs, seconds);
@@ -84,7 +79,7 @@ public final class Steady {
         List<String> failures = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Result result = ExerciseRun.run(chapter.number(), List.of(exercise), classRoots).get(0);
-            if (result.state() != State.DONE) {
+            if (!result.done()) {
                 failures.add("run " + run + ": " + result.firstFailure());
             }
         }

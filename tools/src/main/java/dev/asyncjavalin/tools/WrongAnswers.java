@@ -132,8 +132,8 @@ public final class WrongAnswers {
                     .chapterNumber();
             byChapter.computeIfAbsent(chapter, number -> new ArrayList<>()).add(answer);
         }
-        Map<String, Callable<List<Verdict>>> work = new LinkedHashMap<>();
-        byChapter.forEach((number, answers) -> work.put(number, () -> {
+        List<Callable<List<Verdict>>> work = new ArrayList<>();
+        byChapter.forEach((number, answers) -> work.add(() -> {
             Chapter chapter = catalog.chapter(number).orElseThrow();
             List<Verdict> verdicts = new ArrayList<>();
             for (WrongAnswer answer : answers) {
@@ -143,14 +143,11 @@ public final class WrongAnswers {
             }
             return verdicts;
         }));
-        return ExerciseRun.quietlyInParallel(work, parallelism).values().stream().flatMap(List::stream).toList();
+        return ExerciseRun.quietly(work, parallelism).stream().flatMap(List::stream).toList();
     }
 
     static Verdict prove(Path repoRoot, Exercise exercise, Chapter chapter, WrongAnswer answer) throws IOException {
-        Optional<List<Path>> classRoots = ExerciseRun.classRoots(repoRoot.resolve("solutions").resolve(chapter.number()));
-        if (classRoots.isEmpty()) {
-            return new Verdict(answer, "", "solutions/" + chapter.number() + " is not built: run mvn install first");
-        }
+        List<Path> classRoots = ExerciseRun.classRoots(repoRoot, "solutions/" + chapter.number());
         Path source = repoRoot.resolve(exercise.solutionFile());
         String text = Files.readString(source, StandardCharsets.UTF_8);
         Optional<Region> region = ExerciseRegions.region(text, exercise.file(), exercise.id());
@@ -164,12 +161,12 @@ public final class WrongAnswers {
             Files.writeString(changed, replaceBody(text, region.get(), answer.body()), StandardCharsets.UTF_8);
             Path compiled = work.resolve("classes");
             Files.createDirectories(compiled);
-            String errors = compile(changed, compiled, classRoots.get(), chapter.requiredJdk());
+            String errors = compile(changed, compiled, classRoots, chapter.requiredJdk());
             if (errors != null) {
                 return new Verdict(answer, "", answer.file() + " does not compile: " + errors);
             }
             List<Path> withAnswer = new ArrayList<>(List.of(compiled));
-            withAnswer.addAll(classRoots.get());
+            withAnswer.addAll(classRoots);
             Result result = ExerciseRun.run(chapter.number(), List.of(exercise), withAnswer).get(0);
             return judge(answer, result);
         } finally {
@@ -178,18 +175,19 @@ public final class WrongAnswers {
     }
 
     static Verdict judge(WrongAnswer answer, Result result) {
-        return switch (result.state()) {
-            case DONE -> new Verdict(answer, "", answer.file() + ": ACCEPTED by the check of " + answer.exercise()
+        if (result.done()) {
+            return new Verdict(answer, "", answer.file() + ": ACCEPTED by the check of " + answer.exercise()
                     + " (" + result.passed() + " tests pass), but it is wrong: " + answer.why());
-            case NOT_COMPILED -> new Verdict(answer, "", answer.file() + ": " + result.firstFailure());
-            case TODO -> result.failures().stream()
-                    .filter(failure -> failure.contains(answer.expect()))
-                    .findFirst()
-                    .map(named -> new Verdict(answer, named, null))
-                    .orElseGet(() -> new Verdict(answer, result.firstFailure(), answer.file()
-                            + ": rejected, but no failure names the mistake ('" + answer.expect() + "'); first failure: "
-                            + result.firstFailure()));
-        };
+        } else if (!result.ran()) {
+            return new Verdict(answer, "", answer.file() + ": " + result.firstFailure());
+        }
+        return result.failures().stream()
+                .filter(failure -> failure.contains(answer.expect()))
+                .findFirst()
+                .map(named -> new Verdict(answer, named, null))
+                .orElseGet(() -> new Verdict(answer, result.firstFailure(), answer.file()
+                        + ": rejected, but no failure names the mistake ('" + answer.expect() + "'); first failure: "
+                        + result.firstFailure()));
     }
 
     /** {@code text} with the lines between the region's two marker lines replaced by {@code body}. */

@@ -1,12 +1,12 @@
 package dev.asyncjavalin.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseRun.Expectation;
 import dev.asyncjavalin.tools.ExerciseRun.Report;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
-import dev.asyncjavalin.tools.ExerciseRun.State;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -25,8 +25,8 @@ class ExerciseResultsTest {
     @DisplayName("on stubs, every exercise test failing is what we want")
     void allFailingAsExpected() {
         Report report = ExerciseRun.judge("chapters/03", List.of(
-                new Result(FETCH, State.TODO, 0, 2, List.of("a: 1", "b: 2"), List.of(), List.of()),
-                new Result(ROWS, State.TODO, 0, 1, "c: 3")), Expectation.FAIL);
+                new Result(FETCH, true, List.of(), List.of("a: 1", "b: 2"), List.of()),
+                new Result(ROWS, true, List.of(), List.of("c: 3"), List.of())), Expectation.FAIL);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 3 exercise tests, all failing as expected");
         assertThat(report.exercises()).containsExactly("  [ ] 3.1 fetch  (2 of 2 tests fail)", "  [ ] 3.2 rows  (1 of 1 tests fail)");
@@ -37,7 +37,7 @@ class ExerciseResultsTest {
     @DisplayName("an exercise test that passes on the stub is named")
     void passingStubTestIsReported() {
         Report report = ExerciseRun.judge("chapters/03", List.of(
-                new Result(FETCH, State.TODO, 1, 1, List.of("a: 1"), List.of("givesItAway"), List.of())), Expectation.FAIL);
+                new Result(FETCH, true, List.of("givesItAway"), List.of("a: 1"), List.of())), Expectation.FAIL);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 2 exercise tests, 1 of them not failing");
         assertThat(report.problems()).containsExactly("chapters/03: 3.1 givesItAway passed, expected to fail");
@@ -47,7 +47,7 @@ class ExerciseResultsTest {
     @DisplayName("with solutions, a failing or skipped test is a problem, each named once")
     void passExpectation() {
         Report report = ExerciseRun.judge("chapters/03", List.of(
-                new Result(FETCH, State.TODO, 1, 2, List.of("b: broke", "c: skipped (no JDK 21)"), List.of("a"), List.of("c"))),
+                new Result(FETCH, true, List.of("a"), List.of("b: broke", "c: skipped (no JDK 21)"), List.of("c"))),
                 Expectation.PASS);
 
         assertThat(report.summary()).isEqualTo("chapters/03: 3 exercise tests, 2 of them not passing");
@@ -59,7 +59,7 @@ class ExerciseResultsTest {
     @Test
     @DisplayName("an exercise whose tests did not compile or did not run is a problem for either expectation")
     void notRun() {
-        List<Result> results = List.of(new Result(FETCH, State.NOT_COMPILED, 0, 0, "test class demo.FetchTest is not compiled"));
+        List<Result> results = List.of(Result.notRun(FETCH, "test class demo.FetchTest is not compiled"));
         assertThat(ExerciseRun.judge("chapters/03", results, Expectation.FAIL).problems())
                 .containsExactly("chapters/03: 3.1: test class demo.FetchTest is not compiled");
         assertThat(ExerciseRun.judge("chapters/03", results, Expectation.PASS).problems()).hasSize(1);
@@ -81,10 +81,10 @@ class ExerciseResultsTest {
     }
 
     @Test
-    @DisplayName("a module that was not compiled is a problem, not an empty success")
+    @DisplayName("a module that was not compiled is an error, not an empty success")
     void notCompiled() throws Exception {
         FixtureCourse.create(root);
-        assertThat(ExerciseRun.check(root, "chapters/01", Expectation.PASS).problems())
-                .containsExactly("chapters/01: not compiled (run mvn test-compile in it first)");
+        assertThatThrownBy(() -> ExerciseRun.check(root, "chapters/01", Expectation.PASS))
+                .hasMessage("chapters/01 is not compiled: run mvn install first (or mvn test-compile in it)");
     }
 }

@@ -51,11 +51,11 @@ class MaintainerChecksTest {
     }
 
     @Test
-    @DisplayName("results prints its one-line summary")
+    @DisplayName("results on a module that is not compiled is an error")
     void results() throws IOException, InterruptedException {
         FixtureCourse.create(root);
         assertThat(run("results", "chapters/01", "fail")).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("chapters/01: not compiled");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: chapters/01 is not compiled");
     }
 
     @Test
