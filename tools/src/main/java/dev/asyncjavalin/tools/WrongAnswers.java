@@ -5,24 +5,22 @@ import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseRegions.Region;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
@@ -46,6 +44,9 @@ public final class WrongAnswers {
     public static final String DIRECTORY = "wrong-answers";
     /** Fewer than this many wrong answers for an exercise, and its check is not yet proved strict. */
     static final int AT_LEAST_PER_EXERCISE = 2;
+    /** The three header lines in this order, each with a value, then {@code ---} and at least one line of answer. */
+    private static final Pattern FORMAT = Pattern.compile(
+            "exercise: *(\\S+)\\Rwhy: *(\\S[^\\r\\n]*)\\Rexpect: *(\\S[^\\r\\n]*)\\R---\\R(.*\\S.*)", Pattern.DOTALL);
 
     public record WrongAnswer(String file, String exercise, String why, String expect, List<String> body) {
     }
@@ -73,37 +74,18 @@ public final class WrongAnswers {
     }
 
     static WrongAnswer parse(String name, String text) throws IOException {
-        List<String> lines = text.lines().toList();
-        Map<String, String> header = new LinkedHashMap<>();
-        int line = 0;
-        for (; line < lines.size() && !lines.get(line).equals("---"); line++) {
-            String[] keyValue = lines.get(line).split(":", 2);
-            if (keyValue.length != 2 || !Set.of("exercise", "why", "expect").contains(keyValue[0])) {
-                throw new IOException(name + ":" + (line + 1) + ": expected 'exercise:', 'why:' or 'expect:' before the '---' line");
-            }
-            header.put(keyValue[0], keyValue[1].strip());
+        Matcher parts = FORMAT.matcher(text);
+        if (!parts.matches()) {
+            throw new IOException(name + ": expected the lines 'exercise: N.M', 'why: ...' and 'expect: ...', then '---' and the answer");
         }
-        for (String key : List.of("exercise", "why", "expect")) {
-            if (header.getOrDefault(key, "").isEmpty()) {
-                throw new IOException(name + ": '" + key + ":' is missing or empty");
-            }
-        }
-        if (line >= lines.size() - 1) {
-            throw new IOException(name + ": no answer after the '---' line");
-        }
-        return new WrongAnswer(name, header.get("exercise"), header.get("why"), header.get("expect"), lines.subList(line + 1, lines.size()));
+        return new WrongAnswer(name, parts.group(1), parts.group(2).strip(), parts.group(3).strip(), parts.group(4).lines().toList());
     }
 
     /** What is wrong with the corpus itself: an unknown exercise, or an exercise with too few wrong answers. */
     public static List<String> check(Path repoRoot) throws IOException {
         Catalog catalog = ExerciseCatalog.load(repoRoot);
+        List<WrongAnswer> answers = load(repoRoot);
         List<String> problems = new ArrayList<>();
-        List<WrongAnswer> answers;
-        try {
-            answers = load(repoRoot);
-        } catch (IOException e) {
-            return List.of(e.getMessage());
-        }
         for (WrongAnswer answer : answers) {
             if (catalog.exercise(answer.exercise()).isEmpty()) {
                 problems.add(answer.file() + ": no exercise " + answer.exercise() + " in " + ExerciseCatalog.FILE);
@@ -120,17 +102,16 @@ public final class WrongAnswers {
     }
 
     /**
-     * Proves every wrong answer rejected, a few chapters side by side; the chapters must have been
+     * Proves every wrong answer rejected, a few chapters side by side; the solutions must have been
      * built ({@code solutions/NN/target}). A chapter newer than this JDK is left out, and said so.
      */
     public static List<Verdict> prove(Path repoRoot, int jdk, int parallelism) throws IOException {
         Catalog catalog = ExerciseCatalog.load(repoRoot);
-        Map<String, List<WrongAnswer>> byChapter = new LinkedHashMap<>();
+        Map<String, List<WrongAnswer>> byChapter = new TreeMap<>();
         for (WrongAnswer answer : load(repoRoot)) {
-            String chapter = catalog.exercise(answer.exercise())
-                    .orElseThrow(() -> new IOException(answer.file() + ": no exercise " + answer.exercise()))
-                    .chapterNumber();
-            byChapter.computeIfAbsent(chapter, number -> new ArrayList<>()).add(answer);
+            Exercise exercise = catalog.exercise(answer.exercise())
+                    .orElseThrow(() -> new IOException(answer.file() + ": no exercise " + answer.exercise()));
+            byChapter.computeIfAbsent(exercise.chapterNumber(), number -> new ArrayList<>()).add(answer);
         }
         List<Callable<List<Verdict>>> work = new ArrayList<>();
         byChapter.forEach((number, answers) -> work.add(() -> {
@@ -150,27 +131,24 @@ public final class WrongAnswers {
         List<Path> classRoots = ExerciseRun.classRoots(repoRoot, "solutions/" + chapter.number());
         Path source = repoRoot.resolve(exercise.solutionFile());
         String text = Files.readString(source, StandardCharsets.UTF_8);
-        Optional<Region> region = ExerciseRegions.region(text, exercise.file(), exercise.id());
-        if (region.isEmpty()) {
-            return new Verdict(answer, "", exercise.solutionFile() + " has no region " + exercise.id());
-        }
+        Region region = ExerciseRegions.region(text, exercise.file(), exercise.id())
+                .orElseThrow(() -> new IOException(exercise.solutionFile() + " has no region " + exercise.id()));
+        // the changed file and its classes in a folder put first on the class path: they shadow the solution's
         Path work = Files.createTempDirectory("wrong-answer-");
         try {
-            Path changed = work.resolve("src").resolve(source.getFileName().toString());
-            Files.createDirectories(changed.getParent());
-            Files.writeString(changed, replaceBody(text, region.get(), answer.body()), StandardCharsets.UTF_8);
-            Path compiled = work.resolve("classes");
-            Files.createDirectories(compiled);
-            String errors = compile(changed, compiled, classRoots, chapter.requiredJdk());
+            Path changed = work.resolve(source.getFileName().toString());
+            Files.writeString(changed, replaceBody(text, region, answer.body()), StandardCharsets.UTF_8);
+            String errors = compile(changed, work, classRoots, chapter.requiredJdk());
             if (errors != null) {
                 return new Verdict(answer, "", answer.file() + " does not compile: " + errors);
             }
-            List<Path> withAnswer = new ArrayList<>(List.of(compiled));
+            List<Path> withAnswer = new ArrayList<>(List.of(work));
             withAnswer.addAll(classRoots);
-            Result result = ExerciseRun.run(chapter.number(), List.of(exercise), withAnswer).get(0);
-            return judge(answer, result);
+            return judge(answer, ExerciseRun.run(chapter.number(), List.of(exercise), withAnswer).get(0));
         } finally {
-            deleteTree(work);
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
         }
     }
 
@@ -199,30 +177,15 @@ public final class WrongAnswers {
         return String.join("\n", changed) + "\n";
     }
 
-    /** Compiles one file against the chapter's classes and this JVM's libraries; null when it compiled. */
+    /** Compiles one file against the chapter's classes and this JVM's libraries; null when it compiled, else javac's first lines. */
     private static String compile(Path file, Path output, List<Path> chapterClasses, int release) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            return "no Java compiler in this JVM (run it on a JDK, not a JRE)";
-        }
-        Set<String> classPath = new LinkedHashSet<>();
+        List<String> classPath = new ArrayList<>();
         chapterClasses.forEach(path -> classPath.add(path.toString()));
         classPath.addAll(FreshJvm.classPath(WrongAnswers.class.getClassLoader(), true));
-        List<String> options = List.of("-d", output.toString(), "-cp", String.join(File.pathSeparator, classPath),
-                "--release", String.valueOf(release), "-proc:none", "-encoding", "UTF-8", "-nowarn");
-        StringWriter diagnostics = new StringWriter();
-        var files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file);
-        boolean ok = javac.getTask(diagnostics, null, null, options, null, files).call();
-        return ok ? null : diagnostics.toString().lines().limit(4).reduce((a, b) -> a + " " + b).orElse("javac failed");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", output.toString(),
+                "-cp", String.join(File.pathSeparator, classPath), "--release", String.valueOf(release),
+                "-proc:none", "-encoding", "UTF-8", "-nowarn", file.toString());
+        return status == 0 ? null : errors.toString(StandardCharsets.UTF_8).lines().limit(4).collect(Collectors.joining(" "));
     }
 }

@@ -36,14 +36,21 @@ class WrongAnswersTest {
     }
 
     @Test
-    @DisplayName("a file without expect:, or without an answer, is refused with its name")
+    @DisplayName("a file without expect:, without an answer, or with another key, is refused with its name")
     void refusesIncompleteFiles() {
-        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", ANSWER.replace("expect: held a thread\n", "")))
-                .hasMessage("w.txt: 'expect:' is missing or empty");
-        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", "exercise: 4.2\nwhy: x\nexpect: y\n---\n"))
-                .hasMessage("w.txt: no answer after the '---' line");
-        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", "exercize: 4.2\n---\nx\n"))
-                .hasMessageStartingWith("w.txt:1:");
+        String expected = "w.txt: expected the lines 'exercise: N.M', 'why: ...' and 'expect: ...', then '---' and the answer";
+        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", ANSWER.replace("expect: held a thread\n", ""))).hasMessage(expected);
+        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", ANSWER.replace("expect: held a thread", "expect: "))).hasMessage(expected);
+        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", "exercise: 4.2\nwhy: x\nexpect: y\n---\n")).hasMessage(expected);
+        assertThatThrownBy(() -> WrongAnswers.parse("w.txt", ANSWER.replace("exercise:", "exercize:"))).hasMessage(expected);
+    }
+
+    @Test
+    @DisplayName("a CRLF file reads like an LF file")
+    void crlf() throws IOException {
+        WrongAnswer answer = WrongAnswers.parse("w.txt", ANSWER.replace("\n", "\r\n"));
+        assertThat(answer.why()).isEqualTo("join() holds a thread");
+        assertThat(answer.body()).containsExactly("        ctx.async(() -> ctx.result(load().join()));");
     }
 
     @Test
