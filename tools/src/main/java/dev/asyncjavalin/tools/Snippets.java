@@ -51,30 +51,8 @@ public final class Snippets {
     private Snippets() {
     }
 
-    /** One include in a Markdown file; {@code endMarker} is the index of its end line, or -1 if it has none. */
+    /** One include in a Markdown file: the indexes of its marker and end lines, and what it names ("File.java#tag"). */
     private record Include(int marker, int endMarker, String target) {
-
-        int lineNumber() {
-            return marker + 1;
-        }
-
-        String sourcePath() {
-            int hash = target.indexOf('#');
-            return hash < 0 ? target : target.substring(0, hash);
-        }
-
-        /** The tag after {@code #}, or null when the whole file is included. */
-        String tag() {
-            int hash = target.indexOf('#');
-            return hash < 0 ? null : target.substring(hash + 1);
-        }
-    }
-
-    /** Why an include cannot be compared with its source: the file or the tag is not there. */
-    private static final class UnresolvableInclude extends Exception {
-        UnresolvableInclude(String message) {
-            super(message);
-        }
     }
 
     /** {@link #problems} as the lines printed for a person. */
@@ -109,20 +87,21 @@ public final class Snippets {
             List<Problem> problems = sync ? new ArrayList<>() : found;
             problems.addAll(codeOutsideIncludes(lines, name));
             for (Include include : findIncludes(lines, name, problems)) {
+                int lineNumber = include.marker() + 1;
                 try {
-                    List<String> source = sourceCode(markdown.getParent(), include);
+                    List<String> source = sourceCode(markdown.getParent(), include.target());
                     String staleness = staleness(lines, include, source);
                     if (staleness != null && !sync) {
-                        problems.add(new Problem(name, include.lineNumber(), "stale copy of " + include.target() + ": " + staleness
+                        problems.add(new Problem(name, lineNumber, "stale copy of " + include.target() + ": " + staleness
                                 + " (run `snippets sync`)"));
                     } else if (staleness != null) {
                         rewritten.addAll(lines.subList(copiedUpTo, include.marker() + 1));
                         rewritten.addAll(fencedBlock(lines, include, source));
                         copiedUpTo = include.endMarker();
-                        found.add(new Problem(name, include.lineNumber(), "updated " + include.target()));
+                        found.add(new Problem(name, lineNumber, "updated " + include.target()));
                     }
-                } catch (UnresolvableInclude e) {
-                    problems.add(new Problem(name, include.lineNumber(), e.getMessage()));
+                } catch (IOException e) {
+                    problems.add(new Problem(name, lineNumber, e.getMessage()));
                 }
             }
             if (copiedUpTo > 0) {
@@ -186,34 +165,35 @@ public final class Snippets {
     }
 
     private static Problem unterminated(String name, Include include) {
-        return new Problem(name, include.lineNumber(), "include of " + include.target()
+        return new Problem(name, include.marker() + 1, "include of " + include.target()
                 + " has no <!-- end include --> before the next include or the end of the file");
     }
 
-    /** The lines the include should show: the whole file, or its tagged region without its common indentation. */
-    private static List<String> sourceCode(Path markdownDirectory, Include include) throws IOException, UnresolvableInclude {
-        Path source = markdownDirectory.resolve(include.sourcePath()).normalize();
+    /**
+     * The lines an include should show: the whole file, or after {@code #} the region between a line
+     * with {@code tag::name[]} and one with {@code end::name[]}, without its common indentation. The
+     * file is relative to the Markdown file's folder; an IOException says what cannot be found.
+     */
+    private static List<String> sourceCode(Path markdownDirectory, String target) throws IOException {
+        String[] fileAndTag = target.split("#", 2);
+        Path source = markdownDirectory.resolve(fileAndTag[0]).normalize();
         if (!Files.isRegularFile(source)) {
-            throw new UnresolvableInclude("included file " + include.sourcePath() + " does not exist");
+            throw new IOException("included file " + fileAndTag[0] + " does not exist");
         }
         List<String> lines = Files.readString(source).lines().toList();
-        return include.tag() == null ? lines : dedent(taggedRegion(lines, include.sourcePath(), include.tag()));
-    }
-
-    private static List<String> taggedRegion(List<String> lines, String fileName, String tag) throws UnresolvableInclude {
-        String start = "tag::" + tag + "[]";
-        String end = "end::" + tag + "[]";
+        if (fileAndTag.length == 1) {
+            return lines;
+        }
+        String start = "tag::" + fileAndTag[1] + "[]";
+        String end = "end::" + fileAndTag[1] + "[]";
         int startLine = indexOfLineContaining(lines, start, 0);
+        int endLine = startLine < 0 ? -1 : indexOfLineContaining(lines, end, startLine + 1);
         if (startLine < 0) {
-            throw new UnresolvableInclude("no line with " + start + " in " + fileName);
+            throw new IOException("no line with " + start + " in " + fileAndTag[0]);
+        } else if (endLine < 0) {
+            throw new IOException(start + " at " + fileAndTag[0] + ":" + (startLine + 1) + " has no " + end + " after it");
         }
-        int endLine = indexOfLineContaining(lines, end, startLine + 1);
-        if (endLine < 0) {
-            throw new UnresolvableInclude(start + " at " + fileName + ":" + (startLine + 1) + " has no " + end + " after it");
-        }
-        return lines.subList(startLine + 1, endLine).stream()
-                .filter(line -> !ANY_TAG_MARKER.matcher(line).find())
-                .toList();
+        return dedent(lines.subList(startLine + 1, endLine).stream().filter(line -> !ANY_TAG_MARKER.matcher(line).find()).toList());
     }
 
     private static int indexOfLineContaining(List<String> lines, String marker, int from) {
@@ -233,31 +213,27 @@ public final class Snippets {
     /** Null when the block between the markers is a code fence holding exactly {@code source}; otherwise what differs. */
     private static String staleness(List<String> lines, Include include, List<String> source) {
         List<String> block = lines.subList(include.marker() + 1, include.endMarker());
-        boolean fenced = block.size() >= 2 && isFence(block.get(0)) && isFence(block.get(block.size() - 1));
-        if (!fenced) {
+        if (block.size() < 2 || !isFence(block.get(0)) || !isFence(block.get(block.size() - 1))) {
             return "the lines up to <!-- end include --> are not one fenced code block";
         }
         List<String> shown = block.subList(1, block.size() - 1);
-        int firstCodeLine = include.lineNumber() + 2;
-        for (int i = 0; i < Math.max(shown.size(), source.size()); i++) {
-            int lineNumber = firstCodeLine + i;
-            if (i >= shown.size()) {
-                return "the copy ends at line " + lineNumber + " but the source goes on with \"" + source.get(i) + "\"";
-            }
-            if (i >= source.size()) {
-                return "line " + lineNumber + " \"" + shown.get(i) + "\" is past the end of the source";
-            }
-            if (!shown.get(i).equals(source.get(i))) {
-                return "line " + lineNumber + " is \"" + shown.get(i) + "\" but the source has \"" + source.get(i) + "\"";
-            }
+        int i = 0;
+        while (i < shown.size() && i < source.size() && shown.get(i).equals(source.get(i))) {
+            i++;
         }
-        return null;
+        if (i == shown.size() && i == source.size()) {
+            return null;
+        }
+        String copy = i < shown.size() ? "\"" + shown.get(i) + "\"" : "past the end of the copy";
+        String original = i < source.size() ? "\"" + source.get(i) + "\"" : "nothing more";
+        // the include marker is line marker + 1, and the first code line is two lines below it
+        return "line " + (include.marker() + 3 + i) + " is " + copy + " but the source has " + original;
     }
 
     /** The new lines between the markers; an existing opening fence is kept, since its language may be a deliberate choice. */
     private static List<String> fencedBlock(List<String> lines, Include include, List<String> source) {
         String firstLine = lines.get(include.marker() + 1);
-        String openingFence = isFence(firstLine) ? firstLine : "```" + fenceLanguage(include.sourcePath());
+        String openingFence = isFence(firstLine) ? firstLine : "```" + fenceLanguage(include.target().split("#", 2)[0]);
         List<String> block = new ArrayList<>();
         block.add(openingFence);
         block.addAll(source);
@@ -269,10 +245,9 @@ public final class Snippets {
         return line.strip().startsWith("```");
     }
 
+    /** The fence language for a file, by its extension (a name without a dot counts as all extension, and means text). */
     static String fenceLanguage(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1);
-        return FENCE_LANGUAGES.getOrDefault(extension, "text");
+        return FENCE_LANGUAGES.getOrDefault(fileName.substring(fileName.lastIndexOf('.') + 1), "text");
     }
 
     /** Every Markdown file under the root, in a stable order, leaving out build output and Git's own files. */

@@ -78,6 +78,11 @@ class SnippetsTest {
                 .startsWith("chapters/03/README.md:5: stale copy of src/main/java/demo/Fetcher.java#inner")
                 .contains("line 7 is \"return urls.parallelStream().toList();\"")
                 .contains("\"return urls.stream().map(this::fetch).toList();\"");
+
+        write("chapters/03/README.md", readme("src/main/java/demo/Fetcher.java#fetchAll", "List<Row> fetchAll(List<String> urls) {"));
+        assertThat(Snippets.check(root)).singleElement().asString()
+                .endsWith("line 8 is past the end of the copy but the source has \"    return urls.stream().map(this::fetch).toList();\""
+                        + " (run `snippets sync`)");
     }
 
     @Test
