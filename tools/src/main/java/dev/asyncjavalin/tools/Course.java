@@ -25,6 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The learner's course command and the maintainers' checks, one picocli command. From the repository
@@ -93,8 +94,10 @@ public final class Course implements Callable<Integer> {
      */
     int run(List<String> words) {
         CommandLine commandLine = new CommandLine(this).setExpandAtFiles(false).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(Chapter.class, this::chapter).registerConverter(Exercise.class, this::exercise);
         commandLine.setParameterExceptionHandler((e, args) -> {
-            err.println(e.getMessage());
+            // "unknown chapter '42'; ...", not picocli's "Invalid value for positional parameter at index 0 (NN): unknown ..."
+            err.println(e.getCause() instanceof TypeConversionException unknown ? unknown.getMessage() : e.getMessage());
             err.println(CHECKS.contains(e.getCommandLine().getCommandName()) ? CHECKS_USAGE : USAGE);
             return 2;
         });
@@ -106,6 +109,20 @@ public final class Course implements Callable<Integer> {
             return 1;
         });
         return commandLine.execute(words.toArray(String[]::new));
+    }
+
+    /** The chapter that "03" (or "3") names, for picocli: an unknown one is a usage error that lists the chapters. */
+    private Chapter chapter(String name) throws IOException {
+        Catalog catalog = ExerciseCatalog.load(root);
+        return catalog.chapter(name).orElseThrow(() -> new TypeConversionException("unknown chapter '" + name + "'; the chapters are "
+                + catalog.chapters().stream().map(Chapter::number).collect(Collectors.joining(", "))));
+    }
+
+    /** The exercise that "3.1" names, for picocli: an unknown one is a usage error that lists the exercises. */
+    private Exercise exercise(String id) throws IOException {
+        Catalog catalog = ExerciseCatalog.load(root);
+        return catalog.exercise(id).orElseThrow(() -> new TypeConversionException("unknown exercise '" + id + "'; the exercises are "
+                + catalog.exercises().stream().map(Exercise::id).collect(Collectors.joining(", "))));
     }
 
     /** No subcommand: the usage, as help or as a complaint. */
@@ -189,23 +206,7 @@ public final class Course implements Callable<Integer> {
     // ---- check and watch ----------------------------------------------------------------------
 
     @Command(name = "check")
-    int check(@Parameters(paramLabel = "NN") String chapterName) throws IOException {
-        Optional<Chapter> chapter = findChapter(chapterName);
-        return chapter.isPresent() ? check(chapter.get()) : 2;
-    }
-
-    /** The chapter the learner named, or empty once the usage has been printed. */
-    private Optional<Chapter> findChapter(String chapterName) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root);
-        Optional<Chapter> found = catalog.chapter(chapterName);
-        if (found.isEmpty()) {
-            usage("unknown chapter '" + chapterName + "'; the chapters are "
-                    + catalog.chapters().stream().map(Chapter::number).collect(Collectors.joining(", ")));
-        }
-        return found;
-    }
-
-    private int check(Chapter chapter) throws IOException {
+    int check(@Parameters(paramLabel = "NN") Chapter chapter) throws IOException {
         if (!canRun(chapter)) {
             out.println("Chapter " + chapter.number() + " needs JDK " + chapter.requiredJdk() + " or newer; this is JDK " + jdk
                     + ". Run the course command with JAVA_HOME set to JDK " + chapter.requiredJdk() + "+ to check it.");
@@ -246,12 +247,7 @@ public final class Course implements Callable<Integer> {
     }
 
     @Command(name = "watch")
-    int watch(@Parameters(paramLabel = "NN") String chapterName) throws IOException, InterruptedException {
-        Optional<Chapter> found = findChapter(chapterName);
-        if (found.isEmpty()) {
-            return 2;
-        }
-        Chapter chapter = found.get();
+    int watch(@Parameters(paramLabel = "NN") Chapter chapter) throws IOException, InterruptedException {
         if (!canRun(chapter)) {
             return check(chapter);
         }
@@ -270,13 +266,7 @@ public final class Course implements Callable<Integer> {
     // ---- hint -----------------------------------------------------------------------------------
 
     @Command(name = "hint")
-    int hint(@Parameters(paramLabel = "ID") String id, @Option(names = "--again") boolean again) throws IOException {
-        Catalog catalog = ExerciseCatalog.load(root);
-        Optional<Exercise> found = catalog.exercise(id);
-        if (found.isEmpty()) {
-            return unknownExercise(catalog, id);
-        }
-        Exercise exercise = found.get();
+    int hint(@Parameters(paramLabel = "ID") Exercise exercise, @Option(names = "--again") boolean again) throws IOException {
         // how many hints of each exercise the learner has seen: theirs, not the course's, so git ignores .course/
         Properties log = new Properties();
         Path logFile = root.resolve(HINT_LOG);
@@ -317,14 +307,10 @@ public final class Course implements Callable<Integer> {
 
     /** Puts one exercise region back the way git has it at {@code --from}; the rest of the file is left alone. */
     @Command(name = "reset")
-    int reset(@Parameters(paramLabel = "ID") String id, @Option(names = "--force") boolean force,
+    int reset(@Parameters(paramLabel = "ID") Exercise exercise, @Option(names = "--force") boolean force,
             @Option(names = "--from", paramLabel = "GIT_REF", defaultValue = "HEAD") String from) throws IOException, InterruptedException {
-        Catalog catalog = ExerciseCatalog.load(root);
-        Optional<Exercise> found = catalog.exercise(id);
-        if (found.isEmpty()) {
-            return unknownExercise(catalog, id);
-        }
-        String file = found.get().file();
+        String id = exercise.id();
+        String file = exercise.file();
         String stub = regionText(gitShow(from, file), file, id);
         Path path = root.resolve(file);
         String current = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
@@ -447,12 +433,6 @@ public final class Course implements Callable<Integer> {
     }
 
     // ---- messages -------------------------------------------------------------------------------
-
-    private int unknownExercise(Catalog catalog, String id) {
-        err.println("unknown exercise '" + id + "'; the exercises are "
-                + catalog.exercises().stream().map(Exercise::id).collect(Collectors.joining(", ")));
-        return 2;
-    }
 
     private int usage(String what) {
         err.println(what);

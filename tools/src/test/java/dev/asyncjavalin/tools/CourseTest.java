@@ -126,7 +126,7 @@ class CourseTest {
         @DisplayName("an unknown chapter, a missing one and a chapter for a newer JDK are refused, with the reason")
         void badChapters() {
             assertThat(course("check", "10")).isEqualTo(2);
-            assertThat(printed()).contains("unknown chapter '10'; the chapters are 01, 02");
+            assertThat(printed()).startsWith("unknown chapter '10'; the chapters are 01, 02").contains(Course.USAGE);
             assertThat(course("check", "abc")).isEqualTo(2);
             assertThat(printed()).contains("unknown chapter 'abc'");
             assertThat(course("check")).isEqualTo(2);
@@ -283,6 +283,8 @@ class CourseTest {
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("    hints:", "    hint:"));
         assertThat(course("progress")).isEqualTo(1);
         assertThat(printed()).startsWith("error: chapters/exercises.yaml:").contains("hint");
+        assertThat(course("hint", "1.1")).as("read while the command line is parsed").isEqualTo(2);
+        assertThat(printed()).contains("chapters/exercises.yaml:", Course.USAGE);
     }
 
     @Test
