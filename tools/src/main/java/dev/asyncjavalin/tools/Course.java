@@ -227,7 +227,8 @@ public final class Course implements Callable<Integer> {
                 + (required < results.size() ? " (stretch exercises are optional)" : ""));
         for (Result result : results) {
             if (result.done()) {
-                out.println("  [x] " + result.exercise().label() + "  (" + result.passed() + (result.passed() == 1 ? " test" : " tests") + " pass)");
+                String tests = result.passed() == 1 ? " test" : " tests";
+                out.println("  [x] " + result.exercise().label() + "  (" + result.passed() + tests + " pass)");
             } else {
                 String counts = result.failed() > 0
                         ? "  (" + result.failed() + " of " + (result.passed() + result.failed()) + " tests fail)" : "";

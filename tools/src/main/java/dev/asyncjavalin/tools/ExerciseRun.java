@@ -108,7 +108,8 @@ public final class ExerciseRun {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the exercise tests ran");
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("the exercise tests could not run: " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException("the exercise tests could not run: " + cause, cause);
         } finally {
             pool.shutdownNow();
             System.setOut(out);
@@ -140,7 +141,8 @@ public final class ExerciseRun {
         List<Result> results = new ArrayList<>();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader("chapter-" + chapterNumber, urls.toArray(URL[]::new), ExerciseRun.class.getClassLoader())) {
+        ClassLoader libraries = ExerciseRun.class.getClassLoader();
+        try (URLClassLoader loader = new URLClassLoader("chapter-" + chapterNumber, urls.toArray(URL[]::new), libraries)) {
             thread.setContextClassLoader(loader);
             for (Exercise exercise : exercises) {
                 results.add(run(loader, exercise));
