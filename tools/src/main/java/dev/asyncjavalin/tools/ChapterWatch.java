@@ -42,7 +42,8 @@ final class ChapterWatch implements AutoCloseable {
         Set<Path> changed = new TreeSet<>();
         Path realRoot = root.toRealPath(); // macOS reports /private/var/... for /var/...
         for (Path path = changes.take(); path != null; path = changes.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) {
-            changed.add(path.startsWith(root) ? root.relativize(path) : path.startsWith(realRoot) ? realRoot.relativize(path) : path);
+            Path base = path.startsWith(realRoot) ? realRoot : root;
+            changed.add(path.startsWith(base) ? base.relativize(path) : path);
         }
         return changed;
     }

@@ -169,12 +169,16 @@ public final class Course implements Callable<Integer> {
                 notCompiled.get(chapter.number()).lines().forEach(line -> out.println("    " + line));
             }
             for (Exercise exercise : chapter.exercises()) {
-                boolean toDo = canRun(chapter) && !done.contains(exercise);
-                String mark = !canRun(chapter) ? "[-]" : toDo ? "[ ]" : "[x]"; // [-]: cannot be checked on this JDK
-                out.println("  " + mark + " " + exercise.label());
-                if (toDo && !exercise.isStretch()) {
-                    next = next.or(() -> Optional.of(exercise));
+                String mark = "[x]";
+                if (!canRun(chapter)) {
+                    mark = "[-]"; // cannot be checked on this JDK
+                } else if (!done.contains(exercise)) {
+                    mark = "[ ]";
+                    if (!exercise.isStretch()) {
+                        next = next.or(() -> Optional.of(exercise));
+                    }
                 }
+                out.println("  " + mark + " " + exercise.label());
             }
         }
         out.println();
@@ -399,13 +403,12 @@ public final class Course implements Callable<Integer> {
         long started = System.nanoTime();
         List<WrongAnswers.Verdict> verdicts = WrongAnswers.prove(root, jdk, PARALLEL_CHAPTERS);
         for (WrongAnswers.Verdict verdict : verdicts) {
-            String mark = verdict.problem() != null ? "[!]" : verdict.message().startsWith("skipped") ? "[-]" : "[x]";
-            out.println(mark + " " + verdict.answer().file() + ": " + (verdict.problem() != null ? verdict.problem() : verdict.message()));
-            if (verdict.problem() != null) {
-                problems.add(verdict.problem());
+            out.println(verdict.mark() + " " + verdict.answer().file() + ": " + verdict.message());
+            if (verdict.mark().equals("[!]")) {
+                problems.add(verdict.message());
             }
         }
-        long rejected = verdicts.stream().filter(v -> v.problem() == null && !v.message().startsWith("skipped")).count();
+        long rejected = verdicts.stream().filter(verdict -> verdict.mark().equals("[x]")).count();
         out.printf("wrong answers: %d of %d rejected with a message naming the mistake (%.1f s)%n",
                 rejected, verdicts.size(), (System.nanoTime() - started) / 1e9);
         return report(problems, null);

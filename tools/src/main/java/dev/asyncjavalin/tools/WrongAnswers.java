@@ -51,8 +51,12 @@ public final class WrongAnswers {
     public record WrongAnswer(String file, String exercise, String why, String expect, List<String> body) {
     }
 
-    /** The outcome of one wrong answer; {@code problem} is null when it was rejected as it should be. */
-    public record Verdict(WrongAnswer answer, String message, String problem) {
+    /** The outcome of one wrong answer: {@code mark} is [x] when it was rejected as it should be, [-] skipped, [!] a problem. */
+    public record Verdict(WrongAnswer answer, String mark, String message) {
+
+        static Verdict problem(WrongAnswer answer, String message) {
+            return new Verdict(answer, "[!]", message);
+        }
     }
 
     private WrongAnswers() {
@@ -119,7 +123,7 @@ public final class WrongAnswers {
             List<Verdict> verdicts = new ArrayList<>();
             for (WrongAnswer answer : answers) {
                 verdicts.add(chapter.requiredJdk() > jdk
-                        ? new Verdict(answer, "skipped: chapter " + number + " needs JDK " + chapter.requiredJdk(), null)
+                        ? new Verdict(answer, "[-]", "skipped: chapter " + number + " needs JDK " + chapter.requiredJdk())
                         : prove(repoRoot, catalog.exercise(answer.exercise()).orElseThrow(), chapter, answer));
             }
             return verdicts;
@@ -140,7 +144,7 @@ public final class WrongAnswers {
             Files.writeString(changed, replaceBody(text, region, answer.body()), StandardCharsets.UTF_8);
             String errors = compile(changed, work, classRoots, chapter.requiredJdk());
             if (errors != null) {
-                return new Verdict(answer, "", answer.file() + " does not compile: " + errors);
+                return Verdict.problem(answer, answer.file() + " does not compile: " + errors);
             }
             List<Path> withAnswer = new ArrayList<>(List.of(work));
             withAnswer.addAll(classRoots);
@@ -154,18 +158,17 @@ public final class WrongAnswers {
 
     static Verdict judge(WrongAnswer answer, Result result) {
         if (result.done()) {
-            return new Verdict(answer, "", answer.file() + ": ACCEPTED by the check of " + answer.exercise()
+            return Verdict.problem(answer, answer.file() + ": ACCEPTED by the check of " + answer.exercise()
                     + " (" + result.passed() + " tests pass), but it is wrong: " + answer.why());
         } else if (!result.ran()) {
-            return new Verdict(answer, "", answer.file() + ": " + result.firstFailure());
+            return Verdict.problem(answer, answer.file() + ": " + result.firstFailure());
         }
         return result.failures().stream()
                 .filter(failure -> failure.contains(answer.expect()))
                 .findFirst()
-                .map(named -> new Verdict(answer, named, null))
-                .orElseGet(() -> new Verdict(answer, result.firstFailure(), answer.file()
-                        + ": rejected, but no failure names the mistake ('" + answer.expect() + "'); first failure: "
-                        + result.firstFailure()));
+                .map(named -> new Verdict(answer, "[x]", named))
+                .orElseGet(() -> Verdict.problem(answer, answer.file() + ": rejected, but no failure names the mistake ('"
+                        + answer.expect() + "'); first failure: " + result.firstFailure()));
     }
 
     /** {@code text} with the lines between the region's two marker lines replaced by {@code body}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseRegions.Region;
 import dev.asyncjavalin.tools.ExerciseRun.Result;
+import dev.asyncjavalin.tools.WrongAnswers.Verdict;
 import dev.asyncjavalin.tools.WrongAnswers.WrongAnswer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,12 +69,15 @@ class WrongAnswersTest {
     void judgesTheCheck() throws IOException {
         WrongAnswer answer = WrongAnswers.parse("wrong-answers/4.2-join.txt", ANSWER);
 
-        assertThat(WrongAnswers.judge(answer, new Result(EXERCISE, true, List.of("a", "b", "c"), List.of(), List.of())).problem())
-                .contains("ACCEPTED by the check of 4.2 (3 tests pass)", "join() holds a thread");
-        assertThat(WrongAnswers.judge(answer, new Result(EXERCISE, true, List.of("a", "b"), List.of("t: status 500"), List.of())).problem())
-                .contains("no failure names the mistake ('held a thread')");
-        Result named = new Result(EXERCISE, true, List.of("a"), List.of("t: status 500", "u: the answer held a thread"), List.of());
-        assertThat(WrongAnswers.judge(answer, named).problem()).isNull();
-        assertThat(WrongAnswers.judge(answer, named).message()).isEqualTo("u: the answer held a thread");
+        Verdict accepted = WrongAnswers.judge(answer, new Result(EXERCISE, true, List.of("a", "b", "c"), List.of(), List.of()));
+        assertThat(accepted.mark()).isEqualTo("[!]");
+        assertThat(accepted.message()).contains("ACCEPTED by the check of 4.2 (3 tests pass)", "join() holds a thread");
+        Verdict unnamed = WrongAnswers.judge(answer, new Result(EXERCISE, true, List.of("a", "b"), List.of("t: status 500"), List.of()));
+        assertThat(unnamed.mark()).isEqualTo("[!]");
+        assertThat(unnamed.message()).contains("no failure names the mistake ('held a thread')");
+        Result failures = new Result(EXERCISE, true, List.of("a"), List.of("t: status 500", "u: the answer held a thread"), List.of());
+        Verdict named = WrongAnswers.judge(answer, failures);
+        assertThat(named.mark()).isEqualTo("[x]");
+        assertThat(named.message()).isEqualTo("u: the answer held a thread");
     }
 }
