@@ -117,17 +117,13 @@ public interface ChapterBuild {
     static Map<String, String> failures(String output, List<Chapter> chapters) {
         Map<String, String> failed = new LinkedHashMap<>();
         String errors = firstErrors(output);
-        if (chapters.size() == 1) {
-            failed.put(chapters.get(0).number(), errors);
-            return failed;
-        }
         // the reactor summary: "[INFO] Chapter 03 · Concurrency ... FAILURE [  2.1 s]" (or SKIPPED after one)
         Matcher summary = Pattern.compile("(?m)^\\[INFO] Chapter (\\d\\d) \\S.*? (FAILURE|SKIPPED)\\b").matcher(output);
         while (summary.find()) {
             failed.put(summary.group(1), errors);
         }
         if (failed.isEmpty()) {
-            // Maven stopped before building any module (a missing dependency, say): all of them failed
+            // one chapter (Maven prints no summary then), or Maven stopped before any module (a missing dependency, say)
             chapters.forEach(chapter -> failed.put(chapter.number(), errors));
         }
         return failed;

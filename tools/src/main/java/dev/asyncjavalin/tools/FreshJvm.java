@@ -22,27 +22,19 @@ final class FreshJvm {
 
     /** The child's exit status; its output goes where this JVM's goes. */
     static int run(Path directory, Class<?> mainClass, List<String> args) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command(mainClass, args)).directory(directory.toFile()).inheritIO().start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // CI's Maven runs with a local repository of its own: the child's Maven builds must use it too
+        if (System.getProperty("maven.repo.local") != null) {
+            command.add("-Dmaven.repo.local=" + System.getProperty("maven.repo.local"));
+        }
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath(mainClass.getClassLoader(), false)), mainClass.getName()));
+        command.addAll(args);
+        Process child = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
         try {
             return child.waitFor();
         } finally {
             child.destroy(); // when this JVM is interrupted (Ctrl+C), the child goes too
         }
-    }
-
-    static List<String> command(Class<?> mainClass, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // CI's Maven runs with a local repository of its own: the child's Maven builds must use it too
-        String localRepository = System.getProperty("maven.repo.local");
-        if (localRepository != null) {
-            command.add("-Dmaven.repo.local=" + localRepository);
-        }
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath(mainClass.getClassLoader(), false)));
-        command.add(mainClass.getName());
-        command.addAll(args);
-        return command;
     }
 
     /**
