@@ -51,16 +51,11 @@ public final class ExerciseRegions {
     }
 
     /**
-     * The well-formed regions of one file's text (a file on disk or a version of it from git),
-     * found by the same rules as {@link #regions}; a region with broken markers is left out.
+     * Region {@code id} of one file's text (a file on disk or a version of it from git), found by the
+     * same rules as {@link #regions}; empty when the file has no such region with well-formed markers.
      */
-    public static List<Region> regionsIn(String text, Path relativePath) {
-        return new SourceFile(text, relativePath).regions;
-    }
-
-    /** Region {@code id} of one file's text, if it has one with well-formed markers. */
     static Optional<Region> region(String text, String file, String id) {
-        return regionsIn(text, Path.of(file)).stream().filter(region -> region.id().equals(id)).findFirst();
+        return new SourceFile(text, Path.of(file)).regions.stream().filter(region -> region.id().equals(id)).findFirst();
     }
 
     /** Problems of every chapter/solution pair; a chapter without a solution, or the reverse, is one too. */

@@ -113,9 +113,8 @@ class HintsTeachTest {
     private static List<String> answerLines(Exercise exercise) throws IOException {
         Path solution = ROOT.resolve(exercise.solutionFile());
         List<String> lines = Files.readAllLines(solution, StandardCharsets.UTF_8);
-        Region region = ExerciseRegions.regionsIn(String.join("\n", lines), Path.of(exercise.file())).stream()
-                .filter(r -> r.id().equals(exercise.id()))
-                .findFirst().orElseThrow(() -> new AssertionError(exercise.solutionFile() + " has no region " + exercise.id()));
+        Region region = ExerciseRegions.region(String.join("\n", lines), exercise.file(), exercise.id())
+                .orElseThrow(() -> new AssertionError(exercise.solutionFile() + " has no region " + exercise.id()));
         List<String> code = new ArrayList<>();
         // startLine and endLine are the marker lines, 1-based: the body lies between them
         for (String line : lines.subList(region.startLine(), region.endLine() - 1)) {
