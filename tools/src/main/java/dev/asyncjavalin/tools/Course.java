@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The learner's course command and the maintainers' checks, one picocli command. From the repository
@@ -97,7 +98,16 @@ public final class Course implements Callable<Integer> {
         commandLine.registerConverter(Chapter.class, this::chapter).registerConverter(Exercise.class, this::exercise);
         commandLine.setParameterExceptionHandler((e, args) -> {
             // "unknown chapter '42'; ...", not picocli's "Invalid value for positional parameter at index 0 (NN): unknown ..."
-            err.println(e.getCause() instanceof TypeConversionException unknown ? unknown.getMessage() : e.getMessage());
+            String problem = e.getMessage();
+            if (e.getCause() instanceof TypeConversionException unknown) {
+                problem = unknown.getMessage();
+            } else if (e instanceof UnmatchedArgumentException unmatched) {
+                // not picocli's "Unmatched argument at index 0: ..."
+                String subcommand = unmatched.getCommandLine().getCommandName();
+                problem = unmatched.getCommandLine() == commandLine ? "unknown command '" + args[0] + "'"
+                        : subcommand + " does not take '" + String.join(" ", unmatched.getUnmatched()) + "'";
+            }
+            err.println(problem);
             err.println(CHECKS.contains(e.getCommandLine().getCommandName()) ? CHECKS_USAGE : USAGE);
             return 2;
         });
