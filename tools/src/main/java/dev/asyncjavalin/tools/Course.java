@@ -362,13 +362,20 @@ public final class Course implements Callable<Integer> {
 
     /** {@code git show REF:file}: the course as shipped, whatever the learner has changed since. */
     private String gitShow(String ref, String file) throws IOException, InterruptedException {
-        Process git = new ProcessBuilder("git", "show", ref + ":" + file).directory(root.toFile()).start();
-        byte[] content = git.getInputStream().readAllBytes();
-        String error = new String(git.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (git.waitFor() != 0) {
-            throw new IOException("cannot read " + file + " at " + ref + " from git: " + error.lines().findFirst().orElse("git failed"));
+        // git's errors go to a file: a pipe read only after the content could fill up and stall git
+        Path errors = Files.createTempFile("course-git-", ".txt");
+        try {
+            Process git = new ProcessBuilder("git", "show", ref + ":" + file).directory(root.toFile())
+                    .redirectError(errors.toFile()).start();
+            byte[] content = git.getInputStream().readAllBytes();
+            if (git.waitFor() != 0) {
+                String error = Files.readString(errors).lines().findFirst().orElse("git failed");
+                throw new IOException("cannot read " + file + " at " + ref + " from git: " + error);
+            }
+            return new String(content, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        return new String(content, StandardCharsets.UTF_8);
     }
 
     // ---- the maintainers' checks --------------------------------------------------------------
