@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * each folder to one module: when two modules share one (a solution compiling its chapter's tests
  * from {@code ../../chapters/NN}), IntelliJ drops one of them and the learner loses its tests.
  */
-public final class ModuleRoots {
+final class ModuleRoots {
 
     /** The pom elements that name a folder Maven compiles or copies from. */
     private static final Pattern ROOT = Pattern.compile(
@@ -24,7 +24,7 @@ public final class ModuleRoots {
     }
 
     /** One line per folder that leaves its module; empty when every module keeps to its own. */
-    public static List<String> check(Path repoRoot) throws IOException {
+    static List<String> check(Path repoRoot) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> poms = Files.walk(repoRoot)) {
             for (Path pom : poms.filter(ModuleRoots::isModulePom).sorted().toList()) {

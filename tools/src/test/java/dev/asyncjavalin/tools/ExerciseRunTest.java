@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExerciseResultsTest {
+class ExerciseRunTest {
 
     private static final Exercise FETCH = new Exercise("3.1", "fetch", "core", "chapters/03/Fetch.java", List.of("demo.FetchTest"), List.of());
     private static final Exercise ROWS = new Exercise("3.2", "rows", "core", "chapters/03/Rows.java", List.of("demo.RowsTest"), List.of());
