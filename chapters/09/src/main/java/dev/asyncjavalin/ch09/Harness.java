@@ -2,6 +2,7 @@ package dev.asyncjavalin.ch09;
 
 import dev.asyncjavalin.lab.SlowUpstream;
 import dev.asyncjavalin.lab.UpstreamUrls;
+import dev.asyncjavalin.lab.bench.JettyPool;
 import dev.asyncjavalin.lab.bench.LoadGenerator;
 import dev.asyncjavalin.lab.bench.LoadGenerator.Run;
 import dev.asyncjavalin.lab.bench.Progress;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** How the benchmark runs one model: a fresh app, a warm-up, then a measured run whose progress it prints. */
 final class Harness {
@@ -98,15 +98,9 @@ final class Harness {
         appThreads = AppThreads.startingNow();
         Javalin app = App.create(urls, new Settings(threads, Settings.defaultBenchmarkFiles())).start("localhost", 0);
         try {
-            int threadsForRequests = 0;
-            if (app.jettyServer().server().getThreadPool() instanceof QueuedThreadPool pool) {
-                // Jetty leases some of the pool for good (to accept connections and watch sockets); the rest run handlers
-                threadsForRequests = pool.getMaxThreads() - pool.getLeasedThreads();
-            }
-            return measure.measure("http://localhost:" + app.port(), threadsForRequests);
+            // onApp closes the kept-alive connections before it stops the app: a graceful stop would wait for them
+            return clients.onApp(app, base -> measure.measure(base, JettyPool.handlerThreads(app)));
         } finally {
-            clients.closeConnections(); // a graceful stop would wait for a thousand idle connections to close
-            app.stop();
             appThreads = null;
         }
     }

@@ -15,6 +15,6 @@ public final class JettyPool {
      * app has no such pool (virtual threads: nothing to run out of).
      */
     public static int handlerThreads(Javalin app) {
-        return app.jettyServer().threadPool() instanceof QueuedThreadPool pool ? pool.getMaxThreads() - pool.getLeasedThreads() : 0;
+        return app.jettyServer().server().getThreadPool() instanceof QueuedThreadPool pool ? pool.getMaxThreads() - pool.getLeasedThreads() : 0;
     }
 }
