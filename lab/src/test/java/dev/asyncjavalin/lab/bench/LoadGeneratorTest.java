@@ -94,9 +94,11 @@ class LoadGeneratorTest {
     @Test
     @DisplayName("after a warm-up round that is not counted, every client sends its requests: 3 clients x 2 requests are 6 answers")
     void warmUpNotCounted() {
+        int servedBefore = upstream.served();
         LoadGenerator.Run run = clients.requestsAfterWarmUp(upstream.url("/recipes/1"), 3, 2, body -> true);
         assertThat(run.latencyMs()).hasSize(6);
         assertThat(run.answered()).isEqualTo(6);
+        assertThat(upstream.served() - servedBefore).as("the upstream served the warm-up round too: 3 + 6").isEqualTo(9);
     }
 
     @Test
