@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
  * what is measured is how fast two cores render and write a thousand pages at once.
  *
  * <p>The measured run comes after warm-up runs of the same shape, as a deployed app is measured
- * warm: a cold JVM interprets the hot paths while the JIT compiles them, and on two cores the
- * compiler threads of a cold JVM took more than a core for the first runs of this load, still a
- * sixth of one after eight (the JVM's own count, printed for the measured run).
+ * warm: a cold JVM interprets the hot paths while the JIT compiles them, and the compiler threads
+ * take their share of the same cores as the load. The figure prints the JIT's share of the measured
+ * run (the JVM's own count), so a run measured too cold says so.
  */
 final class LoadUnderDeadline {
 
