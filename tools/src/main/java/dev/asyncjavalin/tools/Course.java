@@ -98,6 +98,11 @@ public final class Course implements Callable<Integer> {
         commandLine.registerConverter(Chapter.class, this::chapter).registerConverter(Exercise.class, this::exercise);
         commandLine.setParameterExceptionHandler((e, args) -> {
             // "unknown chapter '42'; ...", not picocli's "Invalid value for positional parameter at index 0 (NN): unknown ..."
+            if (e.getCause() instanceof IOException unreadable) {
+                // a catalog that cannot be read is the course's problem, not the command line's: one line, exit 1
+                err.println("error: " + unreadable.getMessage());
+                return 1;
+            }
             String problem = e.getMessage();
             if (e.getCause() instanceof TypeConversionException unknown) {
                 problem = unknown.getMessage();
@@ -112,6 +117,10 @@ public final class Course implements Callable<Integer> {
             return 2;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // Ctrl+C during watch or reset: stop quietly
+                return 1;
+            }
             if (!(e instanceof IOException)) {
                 throw e;
             }
@@ -328,7 +337,11 @@ public final class Course implements Callable<Integer> {
         String file = exercise.file();
         String stub = regionText(gitShow(from, file), file, id);
         Path path = root.resolve(file);
-        String current = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
+        if (!Files.isRegularFile(path)) {
+            out.println(file + " does not exist; `git checkout -- " + file + "` brings it back as the course has it");
+            return 1;
+        }
+        String current = Files.readString(path, StandardCharsets.UTF_8);
         String mine = regionText(current, file, id);
         if (stub.isEmpty()) {
             out.println("the version of " + file + " in git (" + from + ") has no region EXERCISE " + id
@@ -365,12 +378,17 @@ public final class Course implements Callable<Integer> {
         // git's errors go to a file: a pipe read only after the content could fill up and stall git
         Path errors = Files.createTempFile("course-git-", ".txt");
         try {
-            Process git = new ProcessBuilder("git", "show", ref + ":" + file).directory(root.toFile())
-                    .redirectError(errors.toFile()).start();
+            Process git;
+            try {
+                git = new ProcessBuilder("git", "show", ref + ":" + file).directory(root.toFile()).redirectError(errors.toFile()).start();
+            } catch (IOException noGit) {
+                throw new IOException("reset needs git, and git could not be started (" + noGit.getMessage() + ")", noGit);
+            }
             byte[] content = git.getInputStream().readAllBytes();
             if (git.waitFor() != 0) {
                 String error = Files.readString(errors).lines().findFirst().orElse("git failed");
-                throw new IOException("cannot read " + file + " at " + ref + " from git: " + error);
+                throw new IOException("cannot read " + file + " at " + ref + " from git: " + error
+                        + " (reset needs the course as a git clone)");
             }
             return new String(content, StandardCharsets.UTF_8);
         } finally {

@@ -37,9 +37,10 @@ public final class ExerciseCatalog {
             return exercises().stream().filter(exercise -> exercise.id().equals(id)).findFirst();
         }
 
-        /** {@code "3"} or {@code "03"} names chapter 03. */
+        /** {@code "3"}, {@code "03"} or {@code "chapters/03/"} (what a shell completes) names chapter 03. */
         public Optional<Chapter> chapter(String name) {
-            String number = name.length() == 1 ? "0" + name : name;
+            String bare = name.replaceFirst("^chapters/", "").replaceFirst("/$", "");
+            String number = bare.length() == 1 ? "0" + bare : bare;
             return chapters.stream().filter(chapter -> chapter.number().equals(number)).findFirst();
         }
 

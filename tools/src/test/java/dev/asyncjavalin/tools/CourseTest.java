@@ -115,11 +115,12 @@ class CourseTest {
         }
 
         @Test
-        @DisplayName("a solved chapter: every exercise ticked, exit 0; '1' names chapter 01 too")
+        @DisplayName("a solved chapter: every exercise ticked, exit 0; '1' and 'chapters/01/' name chapter 01 too")
         void solved() throws IOException {
             solveExercise11();
             assertThat(course("check", "1")).isZero();
             assertThat(printed()).contains("Chapter 01 · Demo: 1 of 1 exercises done", "  [x] 1.1 greets  (1 test pass)");
+            assertThat(course("check", "chapters/01/")).as("what a shell completes").isZero();
         }
 
         @Test
@@ -228,9 +229,14 @@ class CourseTest {
             assertThat(course("reset", "1.1", "--force")).isEqualTo(1);
             assertThat(printed()).contains("has lost the markers of EXERCISE 1.1");
 
+            Files.delete(root.resolve(FixtureCourse.STUB_FILE));
+            assertThat(course("reset", "1.1")).isEqualTo(1);
+            assertThat(printed()).contains(FixtureCourse.STUB_FILE + " does not exist; `git checkout -- ");
+
             deleteRecursively(root.resolve(".git"));
             assertThat(course("reset", "1.1")).isEqualTo(1);
-            assertThat(printed()).contains("error: cannot read " + FixtureCourse.STUB_FILE + " at HEAD from git: fatal: not a git repository");
+            assertThat(printed()).contains("error: cannot read " + FixtureCourse.STUB_FILE + " at HEAD from git: fatal: not a git repository")
+                    .contains("(reset needs the course as a git clone)");
         }
     }
 
@@ -283,8 +289,8 @@ class CourseTest {
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("    hints:", "    hint:"));
         assertThat(course("progress")).isEqualTo(1);
         assertThat(printed()).startsWith("error: chapters/exercises.yaml:").contains("hint");
-        assertThat(course("hint", "1.1")).as("read while the command line is parsed").isEqualTo(2);
-        assertThat(printed()).contains("chapters/exercises.yaml:", Course.USAGE);
+        assertThat(course("hint", "1.1")).as("read while the command line is parsed, still an error, not a usage").isEqualTo(1);
+        assertThat(printed()).startsWith("error: chapters/exercises.yaml:").doesNotContain(Course.USAGE, "Invalid value");
     }
 
     @Test
