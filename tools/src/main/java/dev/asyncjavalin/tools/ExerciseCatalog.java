@@ -140,7 +140,7 @@ public final class ExerciseCatalog {
                         at + "exercise id '" + exercise.id() + "' must look like \"3.1\", in quotes");
                 require(LEVELS.contains(exercise.level()), at + "exercise " + exercise.id() + ": level '" + exercise.level()
                         + "' is not one of " + String.join(", ", LEVELS));
-                require(exercise.file() != null && exercise.title() != null,
+                require(exercise.file() != null && exercise.title() != null && !exercise.title().isBlank(),
                         at + "exercise " + exercise.id() + " needs a title and a file");
             }
         }
@@ -184,7 +184,7 @@ public final class ExerciseCatalog {
                 if (!exercise.chapterNumber().equals(chapter.number())) {
                     problems.add(at + "is listed under chapter " + chapter.number() + "; its id says chapter " + exercise.chapterNumber());
                 }
-                if (exercise.hints().size() < 2 || exercise.hints().size() > 3 || exercise.hints().contains("")) {
+                if (exercise.hints().size() < 2 || exercise.hints().size() > 3 || exercise.hints().stream().anyMatch(String::isBlank)) {
                     problems.add(at + "has " + exercise.hints().size() + " hints; give two or three, none empty, from gentle to explicit");
                 }
                 if (!regions.containsKey(exercise.id() + " " + exercise.file())) {

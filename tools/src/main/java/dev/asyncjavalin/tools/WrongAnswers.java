@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
@@ -186,7 +187,11 @@ public final class WrongAnswers {
         chapterClasses.forEach(path -> classPath.add(path.toString()));
         classPath.addAll(FreshJvm.classPath(WrongAnswers.class.getClassLoader(), true));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", output.toString(),
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this JVM (" + System.getProperty("java.home") + "): run with a JDK");
+        }
+        int status = javac.run(null, null, errors, "-d", output.toString(),
                 "-cp", String.join(File.pathSeparator, classPath), "--release", String.valueOf(release),
                 "-proc:none", "-encoding", "UTF-8", "-nowarn", file.toString());
         return status == 0 ? null : errors.toString(StandardCharsets.UTF_8).lines().limit(4).collect(Collectors.joining(" "));

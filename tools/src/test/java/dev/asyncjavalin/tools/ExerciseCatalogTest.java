@@ -83,6 +83,9 @@ class ExerciseCatalogTest {
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("          - |\n            Two.\n", ""));
         assertThat(ExerciseCatalog.check(root)).containsExactly(
                 "chapters/exercises.yaml: exercise 2.1: has 1 hints; give two or three, none empty, from gentle to explicit");
+        FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("            Two.\n", "            \n"));
+        assertThat(ExerciseCatalog.check(root)).as("a hint of only white space").containsExactly(
+                "chapters/exercises.yaml: exercise 2.1: has 2 hints; give two or three, none empty, from gentle to explicit");
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("id: \"2.1\"", "id: \"1.1\""));
         assertThat(ExerciseCatalog.check(root)).contains(
                 "chapters/exercises.yaml: exercise 1.1: comes after 1.1; list each exercise once, in order",
