@@ -66,10 +66,10 @@ public final class ExerciseRegions {
         for (String number : numbers) {
             Path chapterDir = repoRoot.resolve("chapters").resolve(number);
             Path solutionDir = repoRoot.resolve("solutions").resolve(number);
-            if (!Files.isDirectory(chapterDir) || !Files.isDirectory(solutionDir)) {
-                Path lacking = Files.isDirectory(chapterDir) ? solutionDir : chapterDir;
-                Path having = lacking == chapterDir ? solutionDir : chapterDir;
-                problems.add(name(repoRoot, having) + " has no " + name(repoRoot, lacking));
+            if (!Files.isDirectory(solutionDir)) {
+                problems.add(name(repoRoot, chapterDir) + " has no " + name(repoRoot, solutionDir));
+            } else if (!Files.isDirectory(chapterDir)) {
+                problems.add(name(repoRoot, solutionDir) + " has no " + name(repoRoot, chapterDir));
             } else {
                 checkPair(repoRoot, chapterDir, solutionDir, problems);
             }
