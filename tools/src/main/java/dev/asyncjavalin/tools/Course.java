@@ -49,10 +49,9 @@ public final class Course implements Callable<Integer> {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
             "  NN is a chapter (03), ID an exercise (3.1); ./course progress lists them all");
-    static final String CHECKS_USAGE = "usage: mvn -pl tools exec:java -Dexec.args=\"snippets check | snippets sync | regions | exercises"
-            + " | wrong-answers | results MODULE_DIR fail|pass\"";
+    static final String CHECKS_USAGE = "usage: mvn -pl tools exec:java -Dexec.args=\"snippets check | snippets sync | regions | exercises\"";
     /** The maintainers' checks: a command line they do not understand gets their usage, not the learner's. */
-    static final Set<String> CHECKS = Set.of("snippets", "regions", "exercises", "wrong-answers", "results");
+    static final Set<String> CHECKS = Set.of("snippets", "regions", "exercises");
 
     static final String HINT_LOG = ".course/hints.properties";
 
@@ -83,7 +82,7 @@ public final class Course implements Callable<Integer> {
         System.out.flush();
         // exec:java runs inside Maven's JVM: a file check that passed returns, so as not to cut Maven short; anything
         // that ran a chapter's tests exits, since a thread one of them left behind would keep exec:java waiting
-        if (status != 0 || Collections.disjoint(List.of(args), Set.of("snippets", "regions", "exercises"))) {
+        if (status != 0 || Collections.disjoint(List.of(args), CHECKS)) {
             System.exit(status);
         }
     }
@@ -422,37 +421,10 @@ public final class Course implements Callable<Integer> {
         return report(ExerciseRegions.check(root), "regions: chapters and solutions differ only inside exercise regions");
     }
 
-    @Command(name = "results")
-    int results(@Parameters(paramLabel = "MODULE_DIR") String module,
-            @Parameters(paramLabel = "fail|pass") ExerciseRun.Expectation expected) throws IOException {
-        ExerciseRun.Report results = ExerciseRun.check(root, module, expected);
-        results.exercises().forEach(out::println);
-        out.println(results.summary());
-        return report(results.problems(), null);
-    }
-
-    /** Every wrong answer in the corpus must be rejected by its exercise's check, with a message naming the mistake. */
-    @Command(name = "wrong-answers")
-    int wrongAnswers() throws IOException {
-        List<String> problems = new ArrayList<>(WrongAnswers.check(root));
-        long started = System.nanoTime();
-        List<WrongAnswers.Verdict> verdicts = WrongAnswers.prove(root, jdk, PARALLEL_CHAPTERS);
-        for (WrongAnswers.Verdict verdict : verdicts) {
-            out.println(verdict.mark() + " " + verdict.answer().file() + ": " + verdict.message());
-            if (verdict.mark().equals("[!]")) {
-                problems.add(verdict.message());
-            }
-        }
-        long rejected = verdicts.stream().filter(verdict -> verdict.mark().equals("[x]")).count();
-        out.printf("wrong answers: %d of %d rejected with a message naming the mistake (%.1f s)%n",
-                rejected, verdicts.size(), (System.nanoTime() - started) / 1e9);
-        return report(problems, null);
-    }
-
-    /** Prints each problem, or the success message if there are none (and it is not null). */
+    /** Prints each problem, or the success message if there are none. */
     private int report(List<String> problems, String allGood) {
         problems.forEach(out::println);
-        if (problems.isEmpty() && allGood != null) {
+        if (problems.isEmpty()) {
             out.println(allGood);
         }
         return problems.isEmpty() ? 0 : 1;

@@ -27,7 +27,7 @@ final class FreshJvm {
         if (System.getProperty("maven.repo.local") != null) {
             command.add("-Dmaven.repo.local=" + System.getProperty("maven.repo.local"));
         }
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath(mainClass.getClassLoader(), false)), mainClass.getName()));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath(mainClass.getClassLoader())), mainClass.getName()));
         command.addAll(args);
         Process child = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
         try {
@@ -37,26 +37,18 @@ final class FreshJvm {
         }
     }
 
-    /**
-     * The class path {@code loader} reads: under {@code mvn exec:java} that is the plugin's class loader's,
-     * not java.class.path. With {@code parents}, its parents' and the JVM's own too (javac needs them all).
-     */
-    static List<String> classPath(ClassLoader loader, boolean parents) {
+    /** The class path {@code loader} reads: under {@code mvn exec:java} that is the plugin's class loader's, not java.class.path. */
+    static List<String> classPath(ClassLoader loader) {
         List<String> entries = new ArrayList<>();
-        for (ClassLoader at = loader; at != null; at = parents ? at.getParent() : null) {
-            if (at instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    try {
-                        entries.add(Path.of(url.toURI()).toString());
-                    } catch (URISyntaxException | IllegalArgumentException notAFile) {
-                        // a class path entry that is not a local file cannot be given to java or javac
-                    }
+        if (loader instanceof URLClassLoader urls) {
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException notAFile) {
+                    // a class path entry that is not a local file cannot be given to java
                 }
             }
         }
-        if (parents || entries.isEmpty()) {
-            entries.addAll(List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)));
-        }
-        return entries;
+        return entries.isEmpty() ? List.of(System.getProperty("java.class.path", "").split(File.pathSeparator)) : entries;
     }
 }

@@ -34,8 +34,6 @@ class MaintainerChecksTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'check|sync'", Course.CHECKS_USAGE);
         assertThat(run("snippets", "tidy")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of [CHECK, SYNC]");
-        assertThat(run("results", "chapters/03", "maybe")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of [FAIL, PASS]");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -48,14 +46,6 @@ class MaintainerChecksTest {
         Files.writeString(root.resolve("README.md"), "<!-- include: Missing.java -->\n<!-- end include -->\n");
         assertThat(run("snippets", "sync")).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("README.md:1: included file Missing.java does not exist");
-    }
-
-    @Test
-    @DisplayName("results on a module that is not compiled is an error")
-    void results() throws IOException, InterruptedException {
-        FixtureCourse.create(root);
-        assertThat(run("results", "chapters/01", "fail")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: chapters/01 is not compiled");
     }
 
     @Test

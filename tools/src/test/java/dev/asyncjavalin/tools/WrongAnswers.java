@@ -40,7 +40,7 @@ import javax.tools.ToolProvider;
  * that contains {@code expect}: a check that accepts the answer, or rejects it without naming the
  * mistake, is a problem.
  */
-public final class WrongAnswers {
+final class WrongAnswers {
 
     public static final String DIRECTORY = "wrong-answers";
     /** Fewer than this many wrong answers for an exercise, and its check is not yet proved strict. */
@@ -185,7 +185,9 @@ public final class WrongAnswers {
     private static String compile(Path file, Path output, List<Path> chapterClasses, int release) {
         List<String> classPath = new ArrayList<>();
         chapterClasses.forEach(path -> classPath.add(path.toString()));
-        classPath.addAll(FreshJvm.classPath(WrongAnswers.class.getClassLoader(), true));
+        // this test JVM's class path has the chapters' libraries (tools' runtime dependencies); when Surefire
+        // passes it as a jar whose manifest lists it, javac follows the manifest as java does
+        classPath.add(System.getProperty("java.class.path"));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
