@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,18 +162,22 @@ public final class ExerciseCatalog {
     public static List<String> check(Path repoRoot) throws IOException {
         Catalog catalog = load(repoRoot);
         List<String> problems = new ArrayList<>();
-        Set<String> unlisted = ExerciseRegions.numberedDirectories(repoRoot.resolve("chapters"));
+        Set<String> directories = ExerciseRegions.numberedDirectories(repoRoot.resolve("chapters"));
+        Set<String> listed = new HashSet<>();
         String previousId = "0.0";
         for (Chapter chapter : catalog.chapters()) {
-            if (!unlisted.remove(chapter.number())) {
-                problems.add(FILE + ": chapter " + chapter.number() + ": there is no directory " + chapter.directory()
-                        + ", or it is listed twice");
+            if (!listed.add(chapter.number())) {
+                problems.add(FILE + ": chapter " + chapter.number() + " is listed twice");
+                continue;
+            } else if (!directories.contains(chapter.number())) {
+                problems.add(FILE + ": chapter " + chapter.number() + ": there is no directory " + chapter.directory());
                 continue;
             }
             Path chapterDir = repoRoot.resolve(chapter.directory());
-            Map<String, Region> regions = new LinkedHashMap<>(); // by "id file", the file as the catalog names it
+            // each region with its file as the catalog names it, from the repository root
+            Map<Region, String> regions = new LinkedHashMap<>();
             for (Region region : ExerciseRegions.regions(chapterDir)) {
-                regions.put(region.id() + " " + Snippets.displayName(repoRoot, chapterDir.resolve(region.file())), region);
+                regions.put(region, Snippets.displayName(repoRoot, chapterDir.resolve(region.file())));
             }
             Map<String, String> tests = exerciseTests(chapterDir);
             for (Exercise exercise : chapter.exercises()) {
@@ -187,7 +192,8 @@ public final class ExerciseCatalog {
                 if (exercise.hints().size() < 2 || exercise.hints().size() > 3 || exercise.hints().stream().anyMatch(String::isBlank)) {
                     problems.add(at + "has " + exercise.hints().size() + " hints; give two or three, none empty, from gentle to explicit");
                 }
-                if (!regions.containsKey(exercise.id() + " " + exercise.file())) {
+                if (regions.entrySet().stream().noneMatch(region -> region.getKey().id().equals(exercise.id())
+                        && region.getValue().equals(exercise.file()))) {
                     problems.add(at + exercise.file() + " has no region EXERCISE " + exercise.id() + " ... END EXERCISE " + exercise.id());
                 }
                 if (exercise.tests().isEmpty()) {
@@ -203,8 +209,7 @@ public final class ExerciseCatalog {
                     }
                 }
             }
-            regions.forEach((key, region) -> {
-                String file = key.substring(key.indexOf(' ') + 1);
+            regions.forEach((region, file) -> {
                 if (catalog.exercise(region.id()).filter(exercise -> exercise.file().equals(file)).isEmpty()) {
                     problems.add(file + ":" + region.startLine() + ": EXERCISE " + region.id() + " is not listed in " + FILE
                             + " with this file");
@@ -217,7 +222,8 @@ public final class ExerciseCatalog {
                 }
             });
         }
-        unlisted.forEach(number -> problems.add(FILE + ": chapters/" + number + " is not listed"));
+        directories.stream().filter(number -> !listed.contains(number))
+                .forEach(number -> problems.add(FILE + ": chapters/" + number + " is not listed"));
         return problems;
     }
 

@@ -78,7 +78,7 @@ class ExerciseCatalogTest {
     }
 
     @Test
-    @DisplayName("one hint, an exercise out of order or listed twice, and a chapter listed twice are problems")
+    @DisplayName("one hint, an exercise out of order or listed twice, a chapter listed twice or without its directory are problems")
     void badEntries() throws IOException {
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("          - |\n            Two.\n", ""));
         assertThat(ExerciseCatalog.check(root)).containsExactly(
@@ -92,7 +92,11 @@ class ExerciseCatalogTest {
                 "chapters/exercises.yaml: exercise 1.1: is listed under chapter 02; its id says chapter 01");
         FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("number: \"02\"", "number: \"01\""));
         assertThat(ExerciseCatalog.check(root)).contains(
-                "chapters/exercises.yaml: chapter 01: there is no directory chapters/01, or it is listed twice",
+                "chapters/exercises.yaml: chapter 01 is listed twice",
+                "chapters/exercises.yaml: chapters/02 is not listed");
+        FixtureCourse.write(root, ExerciseCatalog.FILE, FixtureCourse.CATALOG.replace("number: \"02\"", "number: \"03\""));
+        assertThat(ExerciseCatalog.check(root)).contains(
+                "chapters/exercises.yaml: chapter 03: there is no directory chapters/03",
                 "chapters/exercises.yaml: chapters/02 is not listed");
     }
 
