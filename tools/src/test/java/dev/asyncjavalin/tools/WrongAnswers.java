@@ -123,9 +123,16 @@ final class WrongAnswers {
             Chapter chapter = catalog.chapter(number).orElseThrow();
             List<Verdict> verdicts = new ArrayList<>();
             for (WrongAnswer answer : answers) {
-                verdicts.add(chapter.requiredJdk() > jdk
-                        ? new Verdict(answer, "[-]", "skipped: chapter " + number + " needs JDK " + chapter.requiredJdk())
-                        : prove(repoRoot, catalog.exercise(answer.exercise()).orElseThrow(), chapter, answer));
+                if (chapter.requiredJdk() > jdk) {
+                    verdicts.add(new Verdict(answer, "[-]", "skipped: chapter " + number + " needs JDK " + chapter.requiredJdk()));
+                    continue;
+                }
+                try {
+                    verdicts.add(prove(repoRoot, catalog.exercise(answer.exercise()).orElseThrow(), chapter, answer));
+                } catch (IOException e) {
+                    // an unbuilt solution or a missing region is this answer's problem; the others are still proved
+                    verdicts.add(Verdict.problem(answer, answer.file() + ": " + e.getMessage()));
+                }
             }
             return verdicts;
         }));

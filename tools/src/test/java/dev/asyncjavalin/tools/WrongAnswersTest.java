@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WrongAnswersTest {
 
@@ -79,5 +80,17 @@ class WrongAnswersTest {
         Verdict named = WrongAnswers.judge(answer, failures);
         assertThat(named.mark()).isEqualTo("[x]");
         assertThat(named.message()).isEqualTo("u: the answer held a thread");
+    }
+
+    @Test
+    @DisplayName("an unbuilt solution is each answer's problem, not the end of the run")
+    void unbuiltSolution(@TempDir Path root) throws Exception {
+        FixtureCourse.create(root);
+        FixtureCourse.write(root, "wrong-answers/1.1-a.txt", "exercise: 1.1\nwhy: a\nexpect: a\n---\n        return \"a\";\n");
+        FixtureCourse.write(root, "wrong-answers/1.1-b.txt", "exercise: 1.1\nwhy: b\nexpect: b\n---\n        return \"b\";\n");
+
+        assertThat(WrongAnswers.prove(root, 17, 1)).extracting(Verdict::message).containsExactly(
+                "wrong-answers/1.1-a.txt: solutions/01 is not compiled: run mvn install first (or mvn test-compile in it)",
+                "wrong-answers/1.1-b.txt: solutions/01 is not compiled: run mvn install first (or mvn test-compile in it)");
     }
 }
