@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -403,12 +402,9 @@ public final class Course implements Callable<Integer> {
     int snippets(@Parameters(paramLabel = "check|sync") SnippetsMode mode) throws IOException {
         if (mode == SnippetsMode.SYNC) {
             Snippets.sync(root).forEach(out::println);
-            ReadmeHints.sync(root).forEach(out::println);
             // what sync cannot fix (a missing file or tag) still needs a person
         }
-        List<String> problems = new ArrayList<>(Snippets.check(root));
-        problems.addAll(ReadmeHints.check(root));
-        return report(problems, "snippets: every include and every hint block matches its source");
+        return report(Snippets.check(root), "snippets: every include and every hint block matches its source");
     }
 
     @Command(name = "exercises")

@@ -1,5 +1,8 @@
 package dev.asyncjavalin.tools;
 
+import dev.asyncjavalin.tools.ExerciseCatalog.Catalog;
+import dev.asyncjavalin.tools.ExerciseCatalog.Chapter;
+import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -19,26 +23,29 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Keeps the code shown in Markdown files identical to the sources it is copied from, so a README
- * never teaches code that no longer exists.
- *
- * <p>An include names a source file, relative to the Markdown file, and optionally a tagged region
- * of it. The fenced block up to the end marker is the copy:
+ * Keeps what Markdown files copy identical to its origin, so a README never teaches code that no
+ * longer exists, nor hints that {@code ./course hint} no longer gives. A copy lies between a marker
+ * naming its origin and an end marker: an include names a source file, relative to the Markdown
+ * file, and optionally a tagged region of it, and its copy is a fenced block; a hints block names an
+ * exercise of {@code chapters/exercises.yaml}, and every exercise has one in its chapter's README,
+ * below a heading with its title:
  * <pre>
+ * ### Exercise 3.1 · fetchAll turns each failure into a row
  * &lt;!-- include: src/main/java/dev/asyncjavalin/ch03/ConcurrentFetcher.java#fetchAll --&gt;
  * ```java
  * ...
  * ```
  * &lt;!-- end include --&gt;
+ * &lt;!-- hints: 3.1 --&gt;
+ * &lt;details&gt;&lt;summary&gt;Hint 1&lt;/summary&gt; ... &lt;/details&gt;
+ * &lt;!-- end hints --&gt;
  * </pre>
- * In the source, the region lies between a line containing {@code tag::fetchAll[]} and one
- * containing {@code end::fetchAll[]}, behind whatever comment the language has
- * ({@code //}, {@code <%--}, {@code #}).
  */
 public final class Snippets {
 
-    private static final Pattern INCLUDE = Pattern.compile("^\\s*<!--\\s*include:\\s*(\\S+)\\s*-->\\s*$");
-    private static final Pattern END_INCLUDE = Pattern.compile("^\\s*<!--\\s*end include\\s*-->\\s*$");
+    /** A marker line, whose kind says where the copy comes from: a source file, or the catalog's hints. */
+    private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*(include|hints):\\s*(\\S+)\\s*-->\\s*$");
+    private static final Pattern END_MARKER = Pattern.compile("^\\s*<!--\\s*end (include|hints)\\s*-->\\s*$");
     /** Markers of other regions nested in the one shown mean nothing to a reader, so they are left out. */
     private static final Pattern ANY_TAG_MARKER = Pattern.compile("(tag|end)::[^\\s\\[]*\\[]");
     /** Fence languages that mean "course code": a block in one of them must come from an include. */
@@ -51,8 +58,12 @@ public final class Snippets {
     private Snippets() {
     }
 
-    /** One include in a Markdown file: the indexes of its marker and end lines, and what it names ("File.java#tag"). */
-    private record Include(int marker, int endMarker, String target) {
+    /** A marked block of a Markdown file: its kind, the indexes of its marker and end lines, what it names ("A.java#tag", "3.1"). */
+    private record Block(String kind, int marker, int endMarker, String target) {
+    }
+
+    /** The lines a block should hold; {@code staleness} is null when it holds them, else what the check reports. */
+    private record Copy(List<String> lines, String staleness, String updated) {
     }
 
     /** {@link #problems} as the lines printed for a person. */
@@ -60,15 +71,14 @@ public final class Snippets {
         return problems(repoRoot).stream().map(Problem::toString).toList();
     }
 
-    /** Every include whose file or tag is missing, whose copy is stale, or that has no end marker. */
+    /** Every marked block that is stale, cannot be resolved or has no end, and every exercise without its heading or hints block. */
     public static List<Problem> problems(Path repoRoot) throws IOException {
         return visit(repoRoot, false);
     }
 
     /**
-     * Rewrites every stale copy from its source and says which ones it rewrote. Only the lines between
-     * an include and its end marker are ever changed; includes that cannot be resolved are left as
-     * they are, for {@link #check} to report.
+     * Rewrites every stale copy from its origin and says which ones it rewrote. Only the lines between a
+     * marker and its end marker are ever changed; what cannot be resolved is left for {@link #check}.
      */
     public static List<String> sync(Path repoRoot) throws IOException {
         return visit(repoRoot, true).stream().map(Problem::toString).toList();
@@ -76,29 +86,29 @@ public final class Snippets {
 
     /** The problems found, or with {@code sync} the copies rewritten. */
     private static List<Problem> visit(Path repoRoot, boolean sync) throws IOException {
-        List<Problem> found = new ArrayList<>();
+        // no catalog, no hints to copy; the `exercises` check reports a missing catalog
+        Catalog catalog = Files.exists(repoRoot.resolve(ExerciseCatalog.FILE)) ? ExerciseCatalog.load(repoRoot) : new Catalog(List.of());
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> updates = new ArrayList<>();
         for (Path markdown : markdownFiles(repoRoot)) {
             String name = displayName(repoRoot, markdown);
             String text = Files.readString(markdown);
-            // a rewrite changes nothing but the copied code: a CRLF file stays CRLF, a final newline stays (a last, empty line)
+            // a rewrite changes nothing but the copies: a CRLF file stays CRLF, a final newline stays (a last, empty line)
             List<String> lines = List.of(text.split("\r?\n", -1));
             List<String> rewritten = new ArrayList<>();
             int copiedUpTo = 0;
-            List<Problem> problems = sync ? new ArrayList<>() : found;
             problems.addAll(codeOutsideIncludes(lines, name));
-            for (Include include : findIncludes(lines, name, problems)) {
-                int lineNumber = include.marker() + 1;
+            for (Block block : findBlocks(lines, name, problems)) {
+                int lineNumber = block.marker() + 1;
                 try {
-                    List<String> source = sourceCode(markdown.getParent(), include.target());
-                    String staleness = staleness(lines, include, source);
-                    if (staleness != null && !sync) {
-                        problems.add(new Problem(name, lineNumber, "stale copy of " + include.target() + ": " + staleness
-                                + " (run `snippets sync`)"));
-                    } else if (staleness != null) {
-                        rewritten.addAll(lines.subList(copiedUpTo, include.marker() + 1));
-                        rewritten.addAll(fencedBlock(lines, include, source));
-                        copiedUpTo = include.endMarker();
-                        found.add(new Problem(name, lineNumber, "updated " + include.target()));
+                    Copy copy = wantedCopy(block, lines, markdown.getParent(), catalog);
+                    if (copy.staleness() != null && !sync) {
+                        problems.add(new Problem(name, lineNumber, copy.staleness() + " (run `snippets sync`)"));
+                    } else if (copy.staleness() != null) {
+                        rewritten.addAll(lines.subList(copiedUpTo, block.marker() + 1));
+                        rewritten.addAll(copy.lines());
+                        copiedUpTo = block.endMarker();
+                        updates.add(new Problem(name, lineNumber, copy.updated()));
                     }
                 } catch (IOException e) {
                     problems.add(new Problem(name, lineNumber, e.getMessage()));
@@ -109,7 +119,8 @@ public final class Snippets {
                 Files.writeString(markdown, String.join(text.contains("\r\n") ? "\r\n" : "\n", rewritten));
             }
         }
-        return found;
+        problems.addAll(missingExerciseSections(repoRoot, catalog));
+        return sync ? updates : problems;
     }
 
     /**
@@ -126,7 +137,7 @@ public final class Snippets {
             @Override
             public void visit(HtmlBlock html) {
                 String marker = html.getLiteral().strip();
-                inInclude = INCLUDE.matcher(marker).matches() || inInclude && !END_INCLUDE.matcher(marker).matches();
+                inInclude = isMarker(MARKER, marker, "include") || inInclude && !isMarker(END_MARKER, marker, "include");
             }
 
             @Override
@@ -142,37 +153,67 @@ public final class Snippets {
         return problems;
     }
 
-    /** Finds the includes of one Markdown file; an include without an end marker becomes a problem. */
-    private static List<Include> findIncludes(List<String> lines, String name, List<Problem> problems) {
-        List<Include> includes = new ArrayList<>();
-        Include open = null;
+    /**
+     * Finds the marked blocks of one Markdown file; a block without an end marker becomes a problem.
+     * Any marker ends the search for the open block's end, so blocks never overlap.
+     */
+    private static List<Block> findBlocks(List<String> lines, String name, List<Problem> problems) {
+        List<Block> blocks = new ArrayList<>();
+        Block open = null;
         for (int i = 0; i < lines.size(); i++) {
-            Matcher include = INCLUDE.matcher(lines.get(i));
-            if (include.matches()) {
+            Matcher marker = MARKER.matcher(lines.get(i));
+            if (marker.matches()) {
                 if (open != null) {
                     problems.add(unterminated(name, open));
                 }
-                open = new Include(i, -1, include.group(1));
-            } else if (END_INCLUDE.matcher(lines.get(i)).matches() && open != null) {
-                includes.add(new Include(open.marker(), i, open.target()));
+                open = new Block(marker.group(1), i, -1, marker.group(2));
+            } else if (open != null && isMarker(END_MARKER, lines.get(i), open.kind())) {
+                blocks.add(new Block(open.kind(), open.marker(), i, open.target()));
                 open = null;
             }
         }
         if (open != null) {
             problems.add(unterminated(name, open));
         }
-        return includes;
+        return blocks;
     }
 
-    private static Problem unterminated(String name, Include include) {
-        return new Problem(name, include.marker() + 1, "include of " + include.target()
-                + " has no <!-- end include --> before the next include or the end of the file");
+    /** Whether the line is a marker (or end marker, by the pattern) of this kind. */
+    private static boolean isMarker(Pattern pattern, String line, String kind) {
+        Matcher marker = pattern.matcher(line);
+        return marker.matches() && marker.group(1).equals(kind);
+    }
+
+    private static Problem unterminated(String name, Block block) {
+        String what = block.kind().equals("hints") ? "hints block" : "include";
+        return new Problem(name, block.marker() + 1, what + " of " + block.target() + " has no <!-- end " + block.kind()
+                + " --> before the next " + what + " or the end of the file");
+    }
+
+    /** What a block should hold, from its source file or from the catalog; an IOException says what cannot be found. */
+    private static Copy wantedCopy(Block block, List<String> lines, Path markdownDirectory, Catalog catalog) throws IOException {
+        List<String> shown = lines.subList(block.marker() + 1, block.endMarker());
+        String target = block.target();
+        if (block.kind().equals("hints")) {
+            Exercise exercise = catalog.exercise(target)
+                    .orElseThrow(() -> new IOException("there is no exercise " + target + " in " + ExerciseCatalog.FILE));
+            List<String> hints = hintsBlock(exercise);
+            String staleness = shown.equals(hints) ? null : "the hints of exercise " + target + " differ from " + ExerciseCatalog.FILE;
+            return new Copy(hints, staleness, "updated the hints of exercise " + target);
+        }
+        List<String> source = sourceCode(markdownDirectory, target);
+        // an existing opening fence is kept, since its language may be a deliberate choice
+        String fence = !shown.isEmpty() && isFence(shown.get(0)) ? shown.get(0) : "```" + fenceLanguage(target.split("#", 2)[0]);
+        List<String> fenced = Stream.of(List.of(fence), source, List.of("```")).flatMap(List::stream).toList();
+        String difference = difference(shown, source, block.marker());
+        return new Copy(fenced, difference == null ? null : "stale copy of " + target + ": " + difference, "updated " + target);
     }
 
     /**
      * The lines an include should show: the whole file, or after {@code #} the region between a line
-     * with {@code tag::name[]} and one with {@code end::name[]}, without its common indentation. The
-     * file is relative to the Markdown file's folder; an IOException says what cannot be found.
+     * with {@code tag::name[]} and one with {@code end::name[]} (behind whatever comment the language
+     * has: {@code //}, {@code <%--}, {@code #}), without its common indentation. The file is relative
+     * to the Markdown file's folder; an IOException says what cannot be found.
      */
     private static List<String> sourceCode(Path markdownDirectory, String target) throws IOException {
         String[] fileAndTag = target.split("#", 2);
@@ -202,43 +243,28 @@ public final class Snippets {
 
     /** A region copied from inside a method should start at the left margin of the page, not 8 spaces in. */
     static List<String> dedent(List<String> lines) {
-        int common = lines.stream()
-                .filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length())
-                .min()
-                .orElse(0);
+        int common = lines.stream().filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
         return lines.stream().map(line -> line.isBlank() ? "" : line.substring(common)).toList();
     }
 
-    /** Null when the block between the markers is a code fence holding exactly {@code source}; otherwise what differs. */
-    private static String staleness(List<String> lines, Include include, List<String> source) {
-        List<String> block = lines.subList(include.marker() + 1, include.endMarker());
-        if (block.size() < 2 || !isFence(block.get(0)) || !isFence(block.get(block.size() - 1))) {
+    /** Null when {@code shown}, the lines of an include, is a code fence holding exactly {@code source}; otherwise what differs. */
+    private static String difference(List<String> shown, List<String> source, int marker) {
+        if (shown.size() < 2 || !isFence(shown.get(0)) || !isFence(shown.get(shown.size() - 1))) {
             return "the lines up to <!-- end include --> are not one fenced code block";
         }
-        List<String> shown = block.subList(1, block.size() - 1);
+        List<String> code = shown.subList(1, shown.size() - 1);
         int i = 0;
-        while (i < shown.size() && i < source.size() && shown.get(i).equals(source.get(i))) {
+        while (i < code.size() && i < source.size() && code.get(i).equals(source.get(i))) {
             i++;
         }
-        if (i == shown.size() && i == source.size()) {
+        if (i == code.size() && i == source.size()) {
             return null;
         }
-        String copy = i < shown.size() ? "\"" + shown.get(i) + "\"" : "past the end of the copy";
+        String copy = i < code.size() ? "\"" + code.get(i) + "\"" : "past the end of the copy";
         String original = i < source.size() ? "\"" + source.get(i) + "\"" : "nothing more";
         // the include marker is line marker + 1, and the first code line is two lines below it
-        return "line " + (include.marker() + 3 + i) + " is " + copy + " but the source has " + original;
-    }
-
-    /** The new lines between the markers; an existing opening fence is kept, since its language may be a deliberate choice. */
-    private static List<String> fencedBlock(List<String> lines, Include include, List<String> source) {
-        String firstLine = lines.get(include.marker() + 1);
-        String openingFence = isFence(firstLine) ? firstLine : "```" + fenceLanguage(include.target().split("#", 2)[0]);
-        List<String> block = new ArrayList<>();
-        block.add(openingFence);
-        block.addAll(source);
-        block.add("```");
-        return block;
+        return "line " + (marker + 3 + i) + " is " + copy + " but the source has " + original;
     }
 
     private static boolean isFence(String line) {
@@ -248,6 +274,42 @@ public final class Snippets {
     /** The fence language for a file, by its extension (a name without a dot counts as all extension, and means text). */
     static String fenceLanguage(String fileName) {
         return FENCE_LANGUAGES.getOrDefault(fileName.substring(fileName.lastIndexOf('.') + 1), "text");
+    }
+
+    /** The hints of an exercise as folded sections, one per hint, in order. */
+    private static List<String> hintsBlock(Exercise exercise) {
+        List<String> hints = exercise.hints();
+        return IntStream.range(0, hints.size())
+                .mapToObj(i -> "<details><summary>Hint " + (i + 1) + "</summary>\n\n" + hints.get(i) + "\n</details>")
+                .collect(Collectors.joining("\n\n")).lines().toList();
+    }
+
+    /**
+     * A chapter README shows each of its exercises under a heading with the catalog's title, with a
+     * hints block (whose content {@link #visit} checks like any other copy).
+     */
+    private static List<Problem> missingExerciseSections(Path repoRoot, Catalog catalog) throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        for (Chapter chapter : catalog.chapters()) {
+            String name = chapter.directory() + "/README.md";
+            if (!Files.isRegularFile(repoRoot.resolve(name))) {
+                problems.add(new Problem(name, 0, "does not exist"));
+                continue;
+            }
+            List<String> lines = Files.readString(repoRoot.resolve(name)).lines().toList();
+            for (Exercise exercise : chapter.exercises()) {
+                String heading = "### Exercise " + exercise.id() + " · " + exercise.title();
+                if (!lines.contains(heading)) {
+                    problems.add(new Problem(name, 0, "no heading \"" + heading + "\" (the title in " + ExerciseCatalog.FILE + ")"));
+                }
+                String marker = "<!-- hints: " + exercise.id() + " -->";
+                if (!lines.contains(marker)) {
+                    problems.add(new Problem(name, 0, "no \"" + marker + "\" ... \"<!-- end hints -->\" block for the hints of exercise "
+                            + exercise.id()));
+                }
+            }
+        }
+        return problems;
     }
 
     /** Every Markdown file under the root, in a stable order, leaving out build output and Git's own files. */

@@ -26,7 +26,7 @@ class RepositoryIsConsistentTest {
     }
 
     @Test
-    @DisplayName("every README snippet matches its source (fix with: mvn -q -pl tools exec:java -Dexec.args=\"snippets sync\")")
+    @DisplayName("every README snippet and hint block matches its source (fix with: mvn -q -pl tools exec:java -Dexec.args=\"snippets sync\")")
     void snippetsAreUpToDate() throws IOException {
         assertNoProblems(Snippets.check(ROOT));
     }
@@ -41,12 +41,6 @@ class RepositoryIsConsistentTest {
     @DisplayName("chapters/exercises.yaml names every exercise region and test, and only those")
     void catalogMatchesCode() throws IOException {
         assertNoProblems(ExerciseCatalog.check(ROOT));
-    }
-
-    @Test
-    @DisplayName("every README's hints are the catalog's (fix with: mvn -q -pl tools exec:java -Dexec.args=\"snippets sync\")")
-    void hintsAreUpToDate() throws IOException {
-        assertNoProblems(ReadmeHints.check(ROOT));
     }
 
     @Test
