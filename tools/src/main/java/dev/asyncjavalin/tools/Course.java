@@ -28,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The learner's course command and the maintainers' checks, one picocli command. From the repository
+ * The learner's course command and the maintainers' snippet sync, one picocli command. From the repository
  * root, after {@code mvn install}:
  * <pre>
  * ./course progress          every exercise, done or not, and the next one to do
@@ -36,7 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * ./course hint 3.1          the next hint for exercise 3.1
  * ./course reset 3.1         exercise 3.1 back to its stub (--force when it holds your work)
  * ./course watch 03          check chapter 03 again whenever one of its files changes
- * mvn -q -pl tools exec:java -Dexec.args="snippets sync"     (and the other {@link #CHECKS})
+ * mvn -q -pl tools exec:java -Dexec.args="snippets sync"     (or "snippets check")
  * </pre>
  * {@code ./course} is a shortcut for {@code mvn -q -pl tools exec:java -Dexec.args="..."}.
  * Exit status: 0 done, 1 not done (a check with unsolved exercises, a refused reset, problems found),
@@ -48,9 +48,9 @@ public final class Course implements Callable<Integer> {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
             "  NN is a chapter (03), ID an exercise (3.1); ./course progress lists them all");
-    static final String CHECKS_USAGE = "usage: mvn -pl tools exec:java -Dexec.args=\"snippets check | snippets sync | regions | exercises\"";
-    /** The maintainers' checks: a command line they do not understand gets their usage, not the learner's. */
-    static final Set<String> CHECKS = Set.of("snippets", "regions", "exercises");
+    static final String CHECKS_USAGE = "usage: mvn -pl tools exec:java -Dexec.args=\"snippets check | snippets sync\"";
+    /** The maintainers' command: a command line they do not understand gets their usage, not the learner's. */
+    static final Set<String> CHECKS = Set.of("snippets");
 
     static final String HINT_LOG = ".course/hints.properties";
 
@@ -394,34 +394,25 @@ public final class Course implements Callable<Integer> {
         }
     }
 
-    // ---- the maintainers' checks --------------------------------------------------------------
+    // ---- the maintainers' command --------------------------------------------------------------
 
     enum SnippetsMode { CHECK, SYNC }
 
+    /**
+     * The one maintainers' check that is a command rather than a test: {@code sync} rewrites the copies
+     * in READMEs and decks. The others assert and change nothing, so they are tools' tests, which
+     * {@code mvn install} runs (RepositoryIsConsistentTest).
+     */
     @Command(name = "snippets")
     int snippets(@Parameters(paramLabel = "check|sync") SnippetsMode mode) throws IOException {
         if (mode == SnippetsMode.SYNC) {
             Snippets.sync(root).forEach(out::println);
             // what sync cannot fix (a missing file or tag) still needs a person
         }
-        return report(Snippets.check(root), "snippets: every include and every hint block matches its source");
-    }
-
-    @Command(name = "exercises")
-    int exercises() throws IOException {
-        return report(ExerciseCatalog.check(root), ExerciseCatalog.FILE + ": agrees with every exercise region and test");
-    }
-
-    @Command(name = "regions")
-    int regions() throws IOException {
-        return report(ExerciseRegions.check(root), "regions: chapters and solutions differ only inside exercise regions");
-    }
-
-    /** Prints each problem, or the success message if there are none. */
-    private int report(List<String> problems, String allGood) {
+        List<String> problems = Snippets.check(root);
         problems.forEach(out::println);
         if (problems.isEmpty()) {
-            out.println(allGood);
+            out.println("snippets: every include and every hint block matches its source");
         }
         return problems.isEmpty() ? 0 : 1;
     }

@@ -1,20 +1,11 @@
 package dev.asyncjavalin.tools;
 
-import dev.asyncjavalin.tools.ExerciseRegions.Region;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -22,7 +13,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The course's list of exercises, {@code chapters/exercises.yaml}: for each chapter its exercises in
  * order, with the file that holds each one's region, the test classes that check it and its hints.
- * The course command and the README hints are read from it; {@link #check} keeps it true to the code.
+ * The course command and the README hints are read from it; tools' tests keep it true to the code
+ * (ExerciseCatalogCheck).
  */
 public final class ExerciseCatalog {
 
@@ -112,9 +104,6 @@ public final class ExerciseCatalog {
     /** From one idea in a few lines, to a method from its contract, to a whole piece from a spec; stretch is optional. */
     public static final List<String> LEVELS = List.of("warm-up", "core", "build-it", "stretch");
     private static final Pattern ID = Pattern.compile("\\d+\\.\\d+");
-    /** An exercise test class: tagged "exercise", with a display name that starts with its id. */
-    private static final Pattern EXERCISE_TEST = Pattern.compile(
-            "@Tag\\(\"exercise\"\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*@DisplayName\\(\"(\\d+\\.\\d+ [^\"]*)\"\\)");
     /** A misspelt key ("hint:" for "hints:") must be an error, not a silently empty list. */
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -152,105 +141,5 @@ public final class ExerciseCatalog {
         if (!condition) {
             throw new IOException(otherwise);
         }
-    }
-
-    /**
-     * Every way the catalog and the code disagree, one line each; empty when they agree. Each chapter
-     * directory is listed once, each exercise in order, with its hints, a region in its file and
-     * exercise test classes whose display names are its own; no region or exercise test is left out.
-     */
-    public static List<String> check(Path repoRoot) throws IOException {
-        Catalog catalog = load(repoRoot);
-        List<String> problems = new ArrayList<>();
-        Set<String> directories = ExerciseRegions.numberedDirectories(repoRoot.resolve("chapters"));
-        Set<String> listed = new HashSet<>();
-        String previousId = "0.0";
-        for (Chapter chapter : catalog.chapters()) {
-            if (!listed.add(chapter.number())) {
-                problems.add(FILE + ": chapter " + chapter.number() + " is listed twice");
-                continue;
-            } else if (!directories.contains(chapter.number())) {
-                problems.add(FILE + ": chapter " + chapter.number() + ": there is no directory " + chapter.directory());
-                continue;
-            }
-            Path chapterDir = repoRoot.resolve(chapter.directory());
-            // each region with its file as the catalog names it, from the repository root
-            Map<Region, String> regions = new LinkedHashMap<>();
-            for (Region region : ExerciseRegions.regions(chapterDir)) {
-                regions.put(region, Snippets.displayName(repoRoot, chapterDir.resolve(region.file())));
-            }
-            Map<String, String> tests = exerciseTests(chapterDir);
-            for (Exercise exercise : chapter.exercises()) {
-                String at = FILE + ": exercise " + exercise.id() + ": ";
-                if (compareIds(previousId, exercise.id()) >= 0) {
-                    problems.add(at + "comes after " + previousId + "; list each exercise once, in order");
-                }
-                previousId = exercise.id();
-                if (!exercise.chapterNumber().equals(chapter.number())) {
-                    problems.add(at + "is listed under chapter " + chapter.number() + "; its id says chapter " + exercise.chapterNumber());
-                }
-                if (exercise.hints().size() < 2 || exercise.hints().size() > 3 || exercise.hints().stream().anyMatch(String::isBlank)) {
-                    problems.add(at + "has " + exercise.hints().size() + " hints; give two or three, none empty, from gentle to explicit");
-                }
-                if (regions.entrySet().stream().noneMatch(region -> region.getKey().id().equals(exercise.id())
-                        && region.getValue().equals(exercise.file()))) {
-                    problems.add(at + exercise.file() + " has no region EXERCISE " + exercise.id() + " ... END EXERCISE " + exercise.id());
-                }
-                if (exercise.tests().isEmpty()) {
-                    problems.add(at + "names no tests");
-                }
-                for (String test : exercise.tests()) {
-                    String name = tests.get(test);
-                    if (name == null) {
-                        problems.add(at + "test " + test + " is not a class in " + chapter.directory() + "/src/test/java"
-                                + " with @Tag(\"exercise\") and @DisplayName(\"" + exercise.name() + "\")");
-                    } else if (!name.equals(exercise.name())) {
-                        problems.add(at + "test " + test + " is named \"" + name + "\"; the catalog says \"" + exercise.name() + "\"");
-                    }
-                }
-            }
-            regions.forEach((region, file) -> {
-                if (catalog.exercise(region.id()).filter(exercise -> exercise.file().equals(file)).isEmpty()) {
-                    problems.add(file + ":" + region.startLine() + ": EXERCISE " + region.id() + " is not listed in " + FILE
-                            + " with this file");
-                }
-            });
-            tests.forEach((test, name) -> {
-                String id = name.substring(0, name.indexOf(' '));
-                if (catalog.exercise(id).filter(exercise -> exercise.tests().contains(test)).isEmpty()) {
-                    problems.add(test + " checks exercise " + id + " but is not among its tests in " + FILE);
-                }
-            });
-        }
-        directories.stream().filter(number -> !listed.contains(number))
-                .forEach(number -> problems.add(FILE + ": chapters/" + number + " is not listed"));
-        return problems;
-    }
-
-    /** The chapter's exercise test classes, by class name, with their display names ("3.1 fetchAll ..."). */
-    private static Map<String, String> exerciseTests(Path chapterDir) throws IOException {
-        Path testRoot = chapterDir.resolve("src/test/java");
-        Map<String, String> found = new TreeMap<>();
-        if (!Files.isDirectory(testRoot)) {
-            return found;
-        }
-        try (Stream<Path> files = Files.walk(testRoot)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher annotations = EXERCISE_TEST.matcher(Files.readString(file));
-                if (annotations.find()) {
-                    String relative = testRoot.relativize(file).toString().replace('\\', '/');
-                    found.put(relative.substring(0, relative.length() - ".java".length()).replace('/', '.'), annotations.group(1));
-                }
-            }
-        }
-        return found;
-    }
-
-    /** "3.2" before "3.10": ids compare by their numbers, not as text. */
-    static int compareIds(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        int major = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
-        return major != 0 ? major : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
     }
 }

@@ -53,7 +53,7 @@ class ExerciseRegionsTest {
         write("chapters/03/src/test/java/demo/FetcherTest.java", "// EXERCISE 3.3: a test\nfail();\n// END EXERCISE 3.3\n");
         write("solutions/03/src/test/java/demo/FetcherTest.java", "// EXERCISE 3.3: a test\nassertThat(x);\n// END EXERCISE 3.3\n");
 
-        assertThat(ExerciseRegions.check(root)).isEmpty();
+        assertThat(ExerciseRegionsCheck.check(root)).isEmpty();
     }
 
     @Test
@@ -64,7 +64,7 @@ class ExerciseRegionsTest {
         write("chapters/03/src/main/java/demo/Rows.java", "class Rows {\n}\n// gone\n");
         write("solutions/03/src/main/java/demo/Rows.java", "class Rows {\n}\n");
 
-        assertThat(ExerciseRegions.check(root)).containsExactly(
+        assertThat(ExerciseRegionsCheck.check(root)).containsExactly(
                 "solutions/03/src/main/java/demo/Fetcher.java:9: outside exercise regions, only the solution has \"// extra\"",
                 "chapters/03/src/main/java/demo/Rows.java:3: outside exercise regions, only the chapter has \"// gone\"");
     }
@@ -76,9 +76,9 @@ class ExerciseRegionsTest {
         write("chapters/06/" + learnerTest, "// EXERCISE 6.1: a test\nfail();\n// END EXERCISE 6.1\nclass A {}\n");
         write("solutions/06/" + learnerTest, "// EXERCISE 6.1: a test\nassertThat(x);\n// END EXERCISE 6.1\nclass B {}\n");
 
-        assertThat(ExerciseRegions.check(root)).singleElement().asString()
+        assertThat(ExerciseRegionsCheck.check(root)).singleElement().asString()
                 .contains("chapters/06/" + learnerTest).contains("class A {}").contains("class B {}");
-        assertThat(ExerciseRegions.regions(root.resolve("chapters/06"))).extracting(ExerciseRegions.Region::id).containsExactly("6.1");
+        assertThat(ExerciseRegionsCheck.regions(root.resolve("chapters/06"))).extracting(ExerciseRegions.Region::id).containsExactly("6.1");
     }
 
     @Test
@@ -87,7 +87,7 @@ class ExerciseRegionsTest {
         write("chapters/03/" + FETCHER, STUB);
         write("solutions/03/" + FETCHER, SOLVED.replace("class Fetcher {", "final class Fetcher {"));
 
-        assertThat(ExerciseRegions.check(root)).containsExactly(
+        assertThat(ExerciseRegionsCheck.check(root)).containsExactly(
                 "chapters/03/" + FETCHER + ":1 and solutions/03/" + FETCHER + ":1 differ outside exercise regions:"
                         + " \"class Fetcher {\" vs \"final class Fetcher {\"");
     }
@@ -98,7 +98,7 @@ class ExerciseRegionsTest {
         write("chapters/03/" + FETCHER, STUB);
         write("solutions/03/" + FETCHER, SOLVED.replace("    }\n}", "    }\r\n}"));
 
-        assertThat(ExerciseRegions.check(root)).singleElement().asString()
+        assertThat(ExerciseRegionsCheck.check(root)).singleElement().asString()
                 .endsWith(":6 and solutions/03/" + FETCHER + ":7 differ outside exercise regions: \"    }\" vs \"    }\\r\"");
     }
 
@@ -108,7 +108,7 @@ class ExerciseRegionsTest {
         write("chapters/03/" + FETCHER, STUB);
         write("solutions/03/" + FETCHER, STUB);
 
-        assertThat(ExerciseRegions.check(root)).containsExactly("solutions/03/" + FETCHER
+        assertThat(ExerciseRegionsCheck.check(root)).containsExactly("solutions/03/" + FETCHER
                 + ":3: EXERCISE 3.1 is the same as in chapters/03; the solution must fill it in");
     }
 
@@ -130,7 +130,7 @@ class ExerciseRegionsTest {
         write("chapters/03/" + FETCHER, broken);
         write("solutions/03/" + FETCHER, broken);
 
-        assertThat(ExerciseRegions.check(root)).filteredOn(problem -> problem.startsWith("chapters/")).containsExactly(
+        assertThat(ExerciseRegionsCheck.check(root)).filteredOn(problem -> problem.startsWith("chapters/")).containsExactly(
                 "chapters/03/" + FETCHER + ":2: END EXERCISE 3.2 closes EXERCISE 3.1 (line 1); start and end ids must match",
                 "chapters/03/" + FETCHER + ":4: EXERCISE 3.4 starts inside EXERCISE 3.3 (line 3); regions do not nest",
                 "chapters/03/" + FETCHER + ":5: END EXERCISE 3.4 closes EXERCISE 3.3 (line 3); start and end ids must match",
@@ -148,7 +148,7 @@ class ExerciseRegionsTest {
         write("chapters/03/src/test/java/demo/OnlyHereTest.java", "class OnlyHereTest {}\n");
         write("chapters/05/" + FETCHER, "");
 
-        assertThat(ExerciseRegions.check(root)).containsExactly(
+        assertThat(ExerciseRegionsCheck.check(root)).containsExactly(
                 "solutions/03/src/main/java/demo/Extra.java:1: EXERCISE 3.9 has no region in chapters/03",
                 "chapters/03/src/test/java/demo/OnlyHereTest.java has no counterpart solutions/03/src/test/java/demo/OnlyHereTest.java",
                 "solutions/03/src/main/java/demo/Extra.java has no counterpart chapters/03/src/main/java/demo/Extra.java",
@@ -158,7 +158,7 @@ class ExerciseRegionsTest {
     @Test
     @DisplayName("a repository without chapters or solutions has nothing to report")
     void nothingYet() throws IOException {
-        assertThat(ExerciseRegions.check(root)).isEmpty();
+        assertThat(ExerciseRegionsCheck.check(root)).isEmpty();
     }
 
     @Test
@@ -167,7 +167,7 @@ class ExerciseRegionsTest {
         write("chapters/03/" + FETCHER, STUB);
         write("chapters/03/src/main/jte/page.jte", "<p>\n<%-- EXERCISE 3.2 list the rows --%>\n<%-- END EXERCISE 3.2 --%>\n");
 
-        assertThat(ExerciseRegions.regions(root.resolve("chapters/03"))).containsExactly(
+        assertThat(ExerciseRegionsCheck.regions(root.resolve("chapters/03"))).containsExactly(
                 new ExerciseRegions.Region("3.1", Path.of(FETCHER), 3, 5),
                 new ExerciseRegions.Region("3.2", Path.of("src/main/jte/page.jte"), 2, 3));
     }

@@ -40,7 +40,6 @@ class MaintainerChecksTest {
     @Test
     @DisplayName("problems are printed and exit 1; a clean tree exits 0")
     void exitStatus() throws IOException {
-        assertThat(run("regions")).isEqualTo(0);
         assertThat(run("snippets", "check")).isEqualTo(0);
 
         Files.writeString(root.resolve("README.md"), "<!-- include: Missing.java -->\n<!-- end include -->\n");

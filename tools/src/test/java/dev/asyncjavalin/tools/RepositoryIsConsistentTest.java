@@ -34,13 +34,13 @@ class RepositoryIsConsistentTest {
     @Test
     @DisplayName("chapters and solutions differ only inside their exercise regions")
     void solutionsMatchChapters() throws IOException {
-        assertNoProblems(ExerciseRegions.check(ROOT));
+        assertNoProblems(ExerciseRegionsCheck.check(ROOT));
     }
 
     @Test
     @DisplayName("chapters/exercises.yaml names every exercise region and test, and only those")
     void catalogMatchesCode() throws IOException {
-        assertNoProblems(ExerciseCatalog.check(ROOT));
+        assertNoProblems(ExerciseCatalogCheck.check(ROOT));
     }
 
     @Test
