@@ -42,18 +42,18 @@ import javax.tools.ToolProvider;
  */
 final class WrongAnswers {
 
-    public static final String DIRECTORY = "wrong-answers";
+    static final String DIRECTORY = "wrong-answers";
     /** Fewer than this many wrong answers for an exercise, and its check is not yet proved strict. */
     static final int AT_LEAST_PER_EXERCISE = 2;
     /** The three header lines in this order, each with a value, then {@code ---} and at least one line of answer. */
     private static final Pattern FORMAT = Pattern.compile(
             "exercise: *(\\S+)\\Rwhy: *(\\S[^\\r\\n]*)\\Rexpect: *(\\S[^\\r\\n]*)\\R---\\R(.*\\S.*)", Pattern.DOTALL);
 
-    public record WrongAnswer(String file, String exercise, String why, String expect, List<String> body) {
+    record WrongAnswer(String file, String exercise, String why, String expect, List<String> body) {
     }
 
     /** The outcome of one wrong answer: {@code mark} is [x] when it was rejected as it should be, [-] skipped, [!] a problem. */
-    public record Verdict(WrongAnswer answer, String mark, String message) {
+    record Verdict(WrongAnswer answer, String mark, String message) {
 
         static Verdict problem(WrongAnswer answer, String message) {
             return new Verdict(answer, "[!]", message);
@@ -64,7 +64,7 @@ final class WrongAnswers {
     }
 
     /** Every wrong answer in the corpus, in file-name order. */
-    public static List<WrongAnswer> load(Path repoRoot) throws IOException {
+    static List<WrongAnswer> load(Path repoRoot) throws IOException {
         Path directory = repoRoot.resolve(DIRECTORY);
         if (!Files.isDirectory(directory)) {
             return List.of();
@@ -87,7 +87,7 @@ final class WrongAnswers {
     }
 
     /** What is wrong with the corpus itself: an unknown exercise, or an exercise with too few wrong answers. */
-    public static List<String> check(Path repoRoot) throws IOException {
+    static List<String> check(Path repoRoot) throws IOException {
         Catalog catalog = ExerciseCatalog.load(repoRoot);
         List<WrongAnswer> answers = load(repoRoot);
         List<String> problems = new ArrayList<>();
@@ -107,13 +107,14 @@ final class WrongAnswers {
     }
 
     /**
-     * Proves every wrong answer rejected, a few chapters side by side; the solutions must have been
+     * Proves the wrong answers rejected, a few chapters side by side; the solutions must have been
      * built ({@code solutions/NN/target}). A chapter newer than this JDK is left out, and said so.
+     * A verdict's message does not name the answer's file: whoever prints it does.
      */
-    public static List<Verdict> prove(Path repoRoot, int jdk, int parallelism) throws IOException {
+    static List<Verdict> prove(Path repoRoot, List<WrongAnswer> wrongAnswers, int jdk, int parallelism) throws IOException {
         Catalog catalog = ExerciseCatalog.load(repoRoot);
         Map<String, List<WrongAnswer>> byChapter = new TreeMap<>();
-        for (WrongAnswer answer : load(repoRoot)) {
+        for (WrongAnswer answer : wrongAnswers) {
             Exercise exercise = catalog.exercise(answer.exercise())
                     .orElseThrow(() -> new IOException(answer.file() + ": no exercise " + answer.exercise()));
             byChapter.computeIfAbsent(exercise.chapterNumber(), number -> new ArrayList<>()).add(answer);
@@ -131,7 +132,7 @@ final class WrongAnswers {
                     verdicts.add(prove(repoRoot, catalog.exercise(answer.exercise()).orElseThrow(), chapter, answer));
                 } catch (IOException e) {
                     // an unbuilt solution or a missing region is this answer's problem; the others are still proved
-                    verdicts.add(Verdict.problem(answer, answer.file() + ": " + e.getMessage()));
+                    verdicts.add(Verdict.problem(answer, e.getMessage()));
                 }
             }
             return verdicts;
@@ -152,7 +153,7 @@ final class WrongAnswers {
             Files.writeString(changed, replaceBody(text, region, answer.body()), StandardCharsets.UTF_8);
             String errors = compile(changed, work, classRoots, chapter.requiredJdk());
             if (errors != null) {
-                return Verdict.problem(answer, answer.file() + " does not compile: " + errors);
+                return Verdict.problem(answer, "does not compile: " + errors);
             }
             List<Path> withAnswer = new ArrayList<>(List.of(work));
             withAnswer.addAll(classRoots);
@@ -166,16 +167,16 @@ final class WrongAnswers {
 
     static Verdict judge(WrongAnswer answer, Result result) {
         if (result.done()) {
-            return Verdict.problem(answer, answer.file() + ": ACCEPTED by the check of " + answer.exercise()
+            return Verdict.problem(answer, "ACCEPTED by the check of " + answer.exercise()
                     + " (" + result.passed() + " tests pass), but it is wrong: " + answer.why());
         } else if (!result.ran()) {
-            return Verdict.problem(answer, answer.file() + ": " + result.firstFailure());
+            return Verdict.problem(answer, result.firstFailure());
         }
         return result.failures().stream()
                 .filter(failure -> failure.contains(answer.expect()))
                 .findFirst()
                 .map(named -> new Verdict(answer, "[x]", named))
-                .orElseGet(() -> Verdict.problem(answer, answer.file() + ": rejected, but no failure names the mistake ('"
+                .orElseGet(() -> Verdict.problem(answer, "rejected, but no failure names the mistake ('"
                         + answer.expect() + "'); first failure: " + result.firstFailure()));
     }
 
@@ -192,8 +193,7 @@ final class WrongAnswers {
     private static String compile(Path file, Path output, List<Path> chapterClasses, int release) {
         List<String> classPath = new ArrayList<>();
         chapterClasses.forEach(path -> classPath.add(path.toString()));
-        // this test JVM's class path has the chapters' libraries (tools' runtime dependencies); when Surefire
-        // passes it as a jar whose manifest lists it, javac follows the manifest as java does
+        // Surefire sets java.class.path to the test class path, which has the chapters' libraries (tools' runtime dependencies)
         classPath.add(System.getProperty("java.class.path"));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.asyncjavalin.tools.WrongAnswers.Verdict;
+import dev.asyncjavalin.tools.WrongAnswers.WrongAnswer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * CI's proof that the checks are strict: every answer in {@code wrong-answers/} is rejected by its
- * exercise's check, with a message that names the mistake. Needs the solutions built ({@code mvn install}):
- * <pre>mvn -pl tools test -Pproofs -Dtest=WrongAnswersProof</pre>
+ * exercise's check, with a message that names the mistake. Needs the solutions built ({@code mvn install});
+ * {@code -Dcourse.wrongAnswers=4.2-} proves only the files whose name contains it:
+ * <pre>mvn -q -pl tools test -Dtest=WrongAnswersProof [-Dcourse.wrongAnswers=4.2-join]</pre>
  */
 class WrongAnswersProof {
 
@@ -27,15 +29,18 @@ class WrongAnswersProof {
     @TestFactory
     @Timeout(value = 20, unit = TimeUnit.MINUTES) // the whole corpus is proved before the first verdict is reported
     Stream<DynamicTest> everyWrongAnswerIsRejected() throws IOException {
+        String only = System.getProperty("course.wrongAnswers", "");
+        List<WrongAnswer> answers = WrongAnswers.load(ROOT).stream().filter(answer -> answer.file().contains(only)).toList();
+        assertThat(answers).withFailMessage("no file in %s/ whose name contains '%s'", WrongAnswers.DIRECTORY, only).isNotEmpty();
         long started = System.nanoTime();
-        List<Verdict> verdicts = WrongAnswers.prove(ROOT, Runtime.version().feature(), Course.PARALLEL_CHAPTERS);
+        List<Verdict> verdicts = WrongAnswers.prove(ROOT, answers, Runtime.version().feature(), Course.PARALLEL_CHAPTERS);
         verdicts.forEach(verdict -> System.out.println(verdict.mark() + " " + verdict.answer().file() + ": " + verdict.message()));
         System.out.printf("wrong answers: %d of %d rejected with a message naming the mistake (%.1f s)%n",
                 verdicts.stream().filter(verdict -> verdict.mark().equals("[x]")).count(), verdicts.size(),
                 (System.nanoTime() - started) / 1e9);
         return verdicts.stream().map(verdict -> dynamicTest(verdict.answer().file(), () -> {
             assumeFalse(verdict.mark().equals("[-]"), verdict.message());
-            assertThat(verdict.mark()).withFailMessage(verdict.message()).isEqualTo("[x]");
+            assertThat(verdict.mark()).withFailMessage("%s: %s", verdict.answer().file(), verdict.message()).isEqualTo("[x]");
         }));
     }
 }

@@ -2,6 +2,7 @@ package dev.asyncjavalin.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.asyncjavalin.tools.ExerciseCatalog.Exercise;
 import dev.asyncjavalin.tools.ExerciseRegions.Region;
@@ -89,8 +90,9 @@ class WrongAnswersTest {
         FixtureCourse.write(root, "wrong-answers/1.1-a.txt", "exercise: 1.1\nwhy: a\nexpect: a\n---\n        return \"a\";\n");
         FixtureCourse.write(root, "wrong-answers/1.1-b.txt", "exercise: 1.1\nwhy: b\nexpect: b\n---\n        return \"b\";\n");
 
-        assertThat(WrongAnswers.prove(root, 17, 1)).extracting(Verdict::message).containsExactly(
-                "wrong-answers/1.1-a.txt: solutions/01 is not compiled: run mvn install first (or mvn test-compile in it)",
-                "wrong-answers/1.1-b.txt: solutions/01 is not compiled: run mvn install first (or mvn test-compile in it)");
+        assertThat(WrongAnswers.prove(root, WrongAnswers.load(root), 17, 1)).extracting(verdict -> verdict.answer().file(), Verdict::message)
+                .containsExactly(
+                        tuple("wrong-answers/1.1-a.txt", "solutions/01 is not compiled: run mvn install first (or mvn test-compile in it)"),
+                        tuple("wrong-answers/1.1-b.txt", "solutions/01 is not compiled: run mvn install first (or mvn test-compile in it)"));
     }
 }
