@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +47,9 @@ public final class Course implements Callable<Integer> {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: ./course progress | check NN | hint ID [--again] | reset ID [--force] [--from GIT_REF] | watch NN",
             "  NN is a chapter (03), ID an exercise (3.1); ./course progress lists them all");
-    static final String CHECKS_USAGE = "usage: mvn -pl tools exec:java -Dexec.args=\"snippets check | snippets sync\"";
+    static final String SNIPPETS_USAGE = "usage: mvn -pl tools exec:java -Dexec.args=\"snippets check | snippets sync\"";
     /** The maintainers' command: a command line they do not understand gets their usage, not the learner's. */
-    static final Set<String> CHECKS = Set.of("snippets");
+    static final String MAINTAINERS_COMMAND = "snippets";
 
     static final String HINT_LOG = ".course/hints.properties";
 
@@ -81,7 +80,7 @@ public final class Course implements Callable<Integer> {
         System.out.flush();
         // exec:java runs inside Maven's JVM: a file check that passed returns, so as not to cut Maven short; anything
         // that ran a chapter's tests exits, since a thread one of them left behind would keep exec:java waiting
-        if (status != 0 || Collections.disjoint(List.of(args), CHECKS)) {
+        if (status != 0 || !List.of(args).contains(MAINTAINERS_COMMAND)) {
             System.exit(status);
         }
     }
@@ -111,7 +110,7 @@ public final class Course implements Callable<Integer> {
                         : subcommand + " does not take '" + String.join(" ", unmatched.getUnmatched()) + "'";
             }
             err.println(problem);
-            err.println(CHECKS.contains(e.getCommandLine().getCommandName()) ? CHECKS_USAGE : USAGE);
+            err.println(e.getCommandLine().getCommandName().equals(MAINTAINERS_COMMAND) ? SNIPPETS_USAGE : USAGE);
             return 2;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -400,8 +399,9 @@ public final class Course implements Callable<Integer> {
 
     /**
      * The one maintainers' check that is a command rather than a test: {@code sync} rewrites the copies
-     * in READMEs and decks. The others assert and change nothing, so they are tools' tests, which
-     * {@code mvn install} runs (RepositoryIsConsistentTest).
+     * in READMEs and decks, and {@code check} is its dry run, to see what sync would leave to a person.
+     * The other checks only assert, so they are tools' tests, which {@code mvn install} runs
+     * (RepositoryIsConsistentTest).
      */
     @Command(name = "snippets")
     int snippets(@Parameters(paramLabel = "check|sync") SnippetsMode mode) throws IOException {

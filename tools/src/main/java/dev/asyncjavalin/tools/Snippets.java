@@ -86,7 +86,7 @@ public final class Snippets {
 
     /** The problems found, or with {@code sync} the copies rewritten. */
     private static List<Problem> visit(Path repoRoot, boolean sync) throws IOException {
-        // no catalog, no hints to copy; the `exercises` check reports a missing catalog
+        // no catalog, no hints to copy; ExerciseCatalogCheck (RepositoryIsConsistentTest) reports a missing catalog
         Catalog catalog = Files.exists(repoRoot.resolve(ExerciseCatalog.FILE)) ? ExerciseCatalog.load(repoRoot) : new Catalog(List.of());
         List<Problem> problems = new ArrayList<>();
         List<Problem> updates = new ArrayList<>();
@@ -187,7 +187,7 @@ public final class Snippets {
     private static Problem unterminated(String name, Block block) {
         String what = block.kind().equals("hints") ? "hints block" : "include";
         return new Problem(name, block.marker() + 1, what + " of " + block.target() + " has no <!-- end " + block.kind()
-                + " --> before the next " + what + " or the end of the file");
+                + " --> before the next marker or the end of the file");
     }
 
     /** What a block should hold, from its source file or from the catalog; an IOException says what cannot be found. */
@@ -302,10 +302,11 @@ public final class Snippets {
                 if (!lines.contains(heading)) {
                     problems.add(new Problem(name, 0, "no heading \"" + heading + "\" (the title in " + ExerciseCatalog.FILE + ")"));
                 }
-                String marker = "<!-- hints: " + exercise.id() + " -->";
-                if (!lines.contains(marker)) {
-                    problems.add(new Problem(name, 0, "no \"" + marker + "\" ... \"<!-- end hints -->\" block for the hints of exercise "
-                            + exercise.id()));
+                // the same pattern that finds the blocks, so that any marker sync copies into counts
+                if (lines.stream().map(MARKER::matcher).noneMatch(marker -> marker.matches() && marker.group(1).equals("hints")
+                        && marker.group(2).equals(exercise.id()))) {
+                    problems.add(new Problem(name, 0, "no \"<!-- hints: " + exercise.id() + " -->\" ... \"<!-- end hints -->\" block"
+                            + " for the hints of exercise " + exercise.id()));
                 }
             }
         }

@@ -27,6 +27,7 @@ final class ExerciseCatalogCheck {
     /** An exercise test class: tagged "exercise", with a display name that starts with its id. */
     private static final Pattern EXERCISE_TEST = Pattern.compile(
             "@Tag\\(\"exercise\"\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*@DisplayName\\(\"(\\d+\\.\\d+ [^\"]*)\"\\)");
+
     private ExerciseCatalogCheck() {
     }
 
@@ -45,7 +46,8 @@ final class ExerciseCatalogCheck {
             if (!listed.add(chapter.number())) {
                 problems.add(ExerciseCatalog.FILE + ": chapter " + chapter.number() + " is listed twice");
                 continue;
-            } else if (!directories.contains(chapter.number())) {
+            }
+            if (!directories.contains(chapter.number())) {
                 problems.add(ExerciseCatalog.FILE + ": chapter " + chapter.number() + ": there is no directory " + chapter.directory());
                 continue;
             }

@@ -139,7 +139,7 @@ class SnippetsTest {
 
         assertThat(Snippets.check(root)).containsExactly(
                 "chapters/03/README.md:23: include of src/main/java/demo/Fetcher.java#inner has no <!-- end include -->"
-                        + " before the next include or the end of the file",
+                        + " before the next marker or the end of the file",
                 "chapters/03/README.md:5: no line with tag::nosuchtag[] in src/main/java/demo/Fetcher.java",
                 "chapters/03/README.md:16: included file src/main/java/demo/Gone.java does not exist");
         assertThat(Snippets.sync(root)).isEmpty();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReadmeHintsTest {
+class SnippetsHintsTest {
 
     @TempDir
     Path root;
@@ -72,7 +72,7 @@ class ReadmeHintsTest {
         String text = README.replace("<!-- end hints -->\n", "") + "<!-- hints: 9.9 -->\n<!-- end hints -->\n";
         FixtureCourse.write(root, "chapters/01/README.md", text);
         assertThat(Snippets.check(root)).contains(
-                "chapters/01/README.md:7: hints block of 1.1 has no <!-- end hints --> before the next hints block or the end of the file",
+                "chapters/01/README.md:7: hints block of 1.1 has no <!-- end hints --> before the next marker or the end of the file",
                 "chapters/01/README.md:11: there is no exercise 9.9 in chapters/exercises.yaml");
         Snippets.sync(root);
         assertThat(Files.readString(root.resolve("chapters/01/README.md"))).isEqualTo(text);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The maintainers' checks, through the course command that also runs them. */
-class MaintainerChecksTest {
+/** The maintainers' command, {@code snippets check|sync}, through the course command that runs it. */
+class SnippetsCommandTest {
 
     @TempDir
     Path root;
@@ -28,10 +28,10 @@ class MaintainerChecksTest {
     }
 
     @Test
-    @DisplayName("a command line that is not understood exits 2 with picocli's message and the checks' usage")
+    @DisplayName("a snippets command line that is not understood exits 2 with picocli's message and the snippets usage")
     void badUsage() {
         assertThat(run("snippets")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'check|sync'", Course.CHECKS_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter: 'check|sync'", Course.SNIPPETS_USAGE);
         assertThat(run("snippets", "tidy")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("expected one of [CHECK, SYNC]");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
