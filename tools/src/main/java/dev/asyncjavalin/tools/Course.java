@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
@@ -101,16 +102,24 @@ public final class Course implements Callable<Integer> {
                 return 1;
             }
             String problem = e.getMessage();
+            String command = e.getCommandLine().getCommandName();
             if (e.getCause() instanceof TypeConversionException unknown) {
                 problem = unknown.getMessage();
             } else if (e instanceof UnmatchedArgumentException unmatched) {
                 // not picocli's "Unmatched argument at index 0: ..."
-                String subcommand = unmatched.getCommandLine().getCommandName();
-                problem = unmatched.getCommandLine() == commandLine ? "unknown command '" + args[0] + "'"
-                        : subcommand + " does not take '" + String.join(" ", unmatched.getUnmatched()) + "'";
+                problem = unmatched.getCommandLine() == commandLine ? "unknown command '" + unmatched.getUnmatched().get(0) + "'"
+                        : command + " does not take '" + String.join(" ", unmatched.getUnmatched()) + "'";
+            } else if (e instanceof MissingParameterException missing) {
+                // "check needs one chapter, e.g. check 03", not picocli's "Missing required parameter: 'NN'"
+                problem = switch (missing.getMissing().get(0).paramLabel()) {
+                    case "NN" -> command + " needs one chapter, e.g. " + command + " 03";
+                    case "ID" -> command + " needs one exercise, e.g. " + command + " 3.1";
+                    case "GIT_REF" -> "--from needs a git commit, branch or tag, e.g. --from origin/main";
+                    default -> problem;
+                };
             }
             err.println(problem);
-            err.println(e.getCommandLine().getCommandName().equals(MAINTAINERS_COMMAND) ? SNIPPETS_USAGE : USAGE);
+            err.println(command.equals(MAINTAINERS_COMMAND) ? SNIPPETS_USAGE : USAGE);
             return 2;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -332,12 +341,12 @@ public final class Course implements Callable<Integer> {
             @Option(names = "--from", paramLabel = "GIT_REF", defaultValue = "HEAD") String from) throws IOException, InterruptedException {
         String id = exercise.id();
         String file = exercise.file();
-        String stub = regionText(gitShow(from, file), file, id);
         Path path = root.resolve(file);
         if (!Files.isRegularFile(path)) {
             out.println(file + " does not exist; `git checkout -- " + file + "` brings it back as the course has it");
             return 1;
         }
+        String stub = regionText(gitShow(from, file), file, id);
         String current = Files.readString(path, StandardCharsets.UTF_8);
         String mine = regionText(current, file, id);
         if (stub.isEmpty()) {
@@ -384,8 +393,9 @@ public final class Course implements Callable<Integer> {
             byte[] content = git.getInputStream().readAllBytes();
             if (git.waitFor() != 0) {
                 String error = Files.readString(errors).lines().findFirst().orElse("git failed");
-                throw new IOException("cannot read " + file + " at " + ref + " from git: " + error
-                        + " (reset needs the course as a git clone)");
+                // a bad --from is the learner's to fix; a folder that is no clone is the course's
+                String hint = error.contains("not a git repository") ? " (reset needs the course as a git clone)" : "";
+                throw new IOException("cannot read " + file + " at " + ref + " from git: " + error + hint);
             }
             return new String(content, StandardCharsets.UTF_8);
         } finally {

@@ -131,7 +131,7 @@ class CourseTest {
             assertThat(course("check", "abc")).isEqualTo(2);
             assertThat(printed()).contains("unknown chapter 'abc'");
             assertThat(course("check")).isEqualTo(2);
-            assertThat(printed()).contains("Missing required parameter: 'NN'", Course.USAGE);
+            assertThat(printed()).contains("check needs one chapter, e.g. check 03", Course.USAGE);
             assertThat(course("check", "02")).isEqualTo(2);
             assertThat(printed()).contains("Chapter 02 needs JDK 99 or newer; this is JDK 17");
         }
@@ -179,7 +179,7 @@ class CourseTest {
             assertThat(course("hint", "one")).isEqualTo(2);
             assertThat(printed()).contains("unknown exercise 'one'");
             assertThat(course("hint")).isEqualTo(2);
-            assertThat(printed()).contains("Missing required parameter: 'ID'", Course.USAGE);
+            assertThat(printed()).contains("hint needs one exercise, e.g. hint 3.1", Course.USAGE);
         }
     }
 
@@ -221,9 +221,10 @@ class CourseTest {
             assertThat(course("reset", "7.7")).isEqualTo(2);
             assertThat(printed()).contains("unknown exercise '7.7'");
             assertThat(course("reset", "1.1", "--from")).isEqualTo(2);
-            assertThat(printed()).contains("Missing required parameter for option '--from' (GIT_REF)", Course.USAGE);
+            assertThat(printed()).contains("--from needs a git commit, branch or tag, e.g. --from origin/main", Course.USAGE);
             assertThat(course("reset", "1.1", "--from", "no-such-branch")).isEqualTo(1);
-            assertThat(printed()).contains("error: cannot read " + FixtureCourse.STUB_FILE + " at no-such-branch from git");
+            assertThat(printed()).contains("error: cannot read " + FixtureCourse.STUB_FILE + " at no-such-branch from git")
+                    .as("a bad ref is not a missing clone").doesNotContain("git clone");
 
             FixtureCourse.write(root, FixtureCourse.STUB_FILE, FixtureCourse.SOLVED.replace("// END EXERCISE 1.1", ""));
             assertThat(course("reset", "1.1", "--force")).isEqualTo(1);
@@ -233,6 +234,7 @@ class CourseTest {
             assertThat(course("reset", "1.1")).isEqualTo(1);
             assertThat(printed()).contains(FixtureCourse.STUB_FILE + " does not exist; `git checkout -- ");
 
+            FixtureCourse.write(root, FixtureCourse.STUB_FILE, FixtureCourse.STUB);
             deleteRecursively(root.resolve(".git"));
             assertThat(course("reset", "1.1")).isEqualTo(1);
             assertThat(printed()).contains("error: cannot read " + FixtureCourse.STUB_FILE + " at HEAD from git: fatal: not a git repository")
