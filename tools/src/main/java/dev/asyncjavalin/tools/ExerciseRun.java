@@ -79,8 +79,14 @@ public final class ExerciseRun {
     public static List<Result> runAll(Path repoRoot, List<Chapter> chapters, int parallelism) throws IOException {
         List<Callable<List<Result>>> tasks = new ArrayList<>();
         for (Chapter chapter : chapters) {
-            List<Path> classRoots = classRoots(repoRoot, chapter.directory());
-            tasks.add(() -> run(chapter.number(), chapter.exercises(), classRoots));
+            tasks.add(() -> {
+                try {
+                    return run(chapter.number(), chapter.exercises(), classRoots(repoRoot, chapter.directory()));
+                } catch (IOException notCompiled) {
+                    // one chapter without its classes is that chapter's problem: the others still run
+                    return chapter.exercises().stream().map(exercise -> Result.notRun(exercise, notCompiled.getMessage())).toList();
+                }
+            });
         }
         return quietly(tasks, parallelism).stream().flatMap(List::stream).toList();
     }
