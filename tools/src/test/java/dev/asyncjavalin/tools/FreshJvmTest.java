@@ -8,6 +8,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +49,13 @@ class FreshJvmTest {
         int port = Integer.parseInt(Files.readString(portFile));
         assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
                 .as("the leftover server's port, after its JVM exited").isInstanceOf(ConnectException.class);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("left-running"));
+    }
+
+    @Test
+    @DisplayName("under exec:java the class path is the plugin's class loader's, not java.class.path")
+    void classPathOfAUrlClassLoader(@TempDir Path directory) throws Exception {
+        try (URLClassLoader pluginLike = new URLClassLoader(new URL[] {directory.toUri().toURL()}, null)) {
+            assertThat(FreshJvm.classPath(pluginLike)).containsExactly(directory.toString());
+        }
     }
 }
