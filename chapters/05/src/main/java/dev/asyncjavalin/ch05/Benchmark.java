@@ -42,7 +42,7 @@ public final class Benchmark {
                 String stored = mode.options.logRequests() ? measured.stored() + " / " + measured.answered()
                         : "(not logged) / " + measured.answered();
                 if (measured.stored() > measured.answered()) {
-                    // the JDK client sends a GET again when its connection breaks: the server then answered it twice
+                    // OkHttp sends a GET again when its connection breaks: the server then answered it twice
                     stored += "  (+" + (measured.stored() - measured.answered()) + " resent by the client)";
                 }
                 System.out.printf("%-7s %-27s %10.0f %26s %17d%n", label, mode.name, measured.perSecond(), stored,

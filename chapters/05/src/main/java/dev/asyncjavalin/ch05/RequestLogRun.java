@@ -30,22 +30,24 @@ record RequestLogRun(double perSecond, long answered, long stored, long waitedFo
             throws SQLException {
         App.Options options = mode.withDatabase(Database.inMemoryUrl("bench-" + UUID.randomUUID()));
         Javalin app = App.create(upstream.urls(), options).start("localhost", 0);
-        String base = "http://localhost:" + app.port();
-        Request me = new Request.Builder().url(base + "/me").header(ApiKeyAuth.HEADER, Users.ALICE_KEY).build();
-        // every answer counts, whatever its status: each one must have its record
-        Run run = http.requests(me, clients, requests, page -> true, Progress.silent());
-        long answered = run.answered();
-        long waited = 0;
-        if (options.logRequests()) {
-            Request log = new Request.Builder().url(base + "/requests").header(ApiKeyAuth.HEADER, Users.ALICE_KEY).build();
-            Matcher matcher = WAITED.matcher(http.get(log));
-            waited = matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
-            answered++; // the /requests page is logged too
-        }
-        http.closeConnections();
-        app.stop(); // drains the log
-        return new RequestLogRun(run.answered() / (run.wall().toNanos() / 1e9), answered,
-                options.logRequests() ? storedRecords(options.databaseUrl()) : 0, waited);
+        // onApp stops the app when the load is done, or has failed; stopping drains the log
+        RequestLogRun served = http.onApp(app, base -> {
+            Request me = new Request.Builder().url(base + "/me").header(ApiKeyAuth.HEADER, Users.ALICE_KEY).build();
+            // every answer counts, whatever its status: each one must have its record
+            Run run = http.requests(me, clients, requests, page -> true, Progress.silent());
+            long answered = run.answered();
+            long waited = 0;
+            if (options.logRequests()) {
+                Request log = new Request.Builder().url(base + "/requests").header(ApiKeyAuth.HEADER, Users.ALICE_KEY).build();
+                Matcher matcher = WAITED.matcher(http.get(log));
+                waited = matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+                answered++; // the /requests page is logged too
+            }
+            return new RequestLogRun(run.answered() / (run.wall().toNanos() / 1e9), answered, 0, waited);
+        });
+        return options.logRequests()
+                ? new RequestLogRun(served.perSecond(), served.answered(), storedRecords(options.databaseUrl()), served.waitedForSpace())
+                : served;
     }
 
     private static long storedRecords(String database) throws SQLException {
