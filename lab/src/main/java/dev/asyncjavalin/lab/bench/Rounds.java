@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The rounds of a benchmark that compares modes: warm-up rounds first (class loading, the JIT, first
- * connections: paid, shown, not counted), then the rounds that count. Every round measures every mode
- * once, one after another, so a slow moment of the machine hits every mode rather than one of them,
- * and the medians over the counted rounds are compared.
+ * connections: paid, shown, not counted), then the rounds that count. A round measures every mode it
+ * compares, one after another, so that a slow moment of the machine hits every mode rather than one
+ * of them, and the medians over the counted rounds are compared.
  */
 public final class Rounds {
 
@@ -21,11 +21,6 @@ public final class Rounds {
     /** Where a round puts one sample per mode; a warm-up round's samples are dropped. */
     public interface Sink<M> {
         void add(M mode, double sample);
-    }
-
-    /** Measures one mode in one round and returns its sample. */
-    public interface Measure<M> {
-        double measure(String label, M mode) throws Exception;
     }
 
     private Rounds() {
@@ -43,15 +38,6 @@ public final class Rounds {
             });
         }
         return samples;
-    }
-
-    /** Every round measures each of {@code modes} once, in their order. */
-    public static <M> Samples<M> interleaved(List<M> modes, int warmUps, int rounds, Measure<M> measure) throws Exception {
-        return run(warmUps, rounds, (label, samples) -> {
-            for (M mode : modes) {
-                samples.add(mode, measure.measure(label, mode));
-            }
-        });
     }
 
     /** Each mode's samples from the rounds that counted, in the order they were measured. */

@@ -31,19 +31,6 @@ class RoundsTest {
     }
 
     @Test
-    @DisplayName("interleaved: every round measures each mode once, in the modes' order")
-    void interleaved() throws Exception {
-        List<String> order = new ArrayList<>();
-        Rounds.Samples<String> samples = Rounds.interleaved(List.of("x", "y"), 1, 2, (label, mode) -> {
-            order.add(label + " " + mode);
-            return order.size();
-        });
-        assertThat(order).containsExactly("warm-up x", "warm-up y", "1 x", "1 y", "2 x", "2 y");
-        assertThat(samples.of("x")).containsExactly(3.0, 5.0);
-        assertThat(samples.of("y")).containsExactly(4.0, 6.0);
-    }
-
-    @Test
     @DisplayName("medians are taken over a mode's counted samples, as Stats takes them")
     void medians() throws Exception {
         List<Double> values = List.of(30.0, 10.0, 20.0, 11.0);
