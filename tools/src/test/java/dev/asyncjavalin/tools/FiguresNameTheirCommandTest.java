@@ -41,8 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class FiguresNameTheirCommandTest {
 
-    /** Surefire runs each module's tests in the module's own directory; the repository is one up. */
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = CourseRepository.ROOT;
 
     static final int LEAD_IN_LINES = 15;
 

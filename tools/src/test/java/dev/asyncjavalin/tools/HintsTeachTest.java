@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class HintsTeachTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = CourseRepository.ROOT;
     /** Shorter answer lines ({@code return;}, a closing brace) say nothing a hint could give away. */
     private static final int SHORTEST_TELLING_LINE = 12;
     /** {@code Read "Some heading"}: a pointer to a section of the chapter's README. */

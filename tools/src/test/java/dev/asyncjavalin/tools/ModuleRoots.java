@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Every module's source, test and resource folders lie inside the module's own folder. IDEs give
@@ -27,7 +29,8 @@ final class ModuleRoots {
     static List<String> check(Path repoRoot) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> poms = Files.walk(repoRoot)) {
-            for (Path pom : poms.filter(ModuleRoots::isModulePom).sorted().toList()) {
+            // by the path inside the repository: a clone that itself lies under a folder named target is still checked
+            for (Path pom : poms.filter(pom -> isModulePom(repoRoot.relativize(pom))).sorted().toList()) {
                 Path module = pom.getParent();
                 Matcher root = ROOT.matcher(Files.readString(pom));
                 while (root.find()) {
@@ -45,8 +48,8 @@ final class ModuleRoots {
         return problems;
     }
 
-    private static boolean isModulePom(Path file) {
-        return file.getFileName().toString().equals("pom.xml")
-                && Stream.of("target", ".git", "node_modules", ".ci").noneMatch(part -> file.toString().contains("/" + part + "/"));
+    private static boolean isModulePom(Path inRepository) {
+        return inRepository.getFileName().toString().equals("pom.xml") && StreamSupport.stream(inRepository.spliterator(), false)
+                .noneMatch(part -> Set.of("target", ".git", "node_modules", ".ci").contains(part.toString()));
     }
 }

@@ -38,4 +38,18 @@ class ModuleRootsTest {
 
         assertThat(ModuleRoots.check(root)).isEmpty();
     }
+
+    @Test
+    @DisplayName("a clone inside a folder named target is checked; a pom in a module's own target/ is not")
+    void targetCountsOnlyInsideTheRepository() throws IOException {
+        Path clone = root.resolve("target/course");
+        Path bad = clone.resolve("solutions/03/pom.xml");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, "<project><build><testSourceDirectory>../../chapters/03/src/test/java</testSourceDirectory></build></project>");
+        Path built = clone.resolve("chapters/03/target/pom.xml");
+        Files.createDirectories(built.getParent());
+        Files.writeString(built, "<project><build><sourceDirectory>../../../elsewhere</sourceDirectory></build></project>");
+
+        assertThat(ModuleRoots.check(clone)).singleElement().asString().startsWith("solutions/03/pom.xml:");
+    }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class StubsAndSolutionsProof {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = CourseRepository.ROOT;
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES) // every exercise test of the chapter, each limited to 60 s by ExerciseRun

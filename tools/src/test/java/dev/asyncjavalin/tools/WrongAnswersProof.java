@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class WrongAnswersProof {
 
-    /** Surefire runs a module's tests in the module's directory: the repository is one up. */
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path ROOT = CourseRepository.ROOT;
 
     @TestFactory
     @Timeout(value = 20, unit = TimeUnit.MINUTES) // the whole corpus is proved before the first verdict is reported
